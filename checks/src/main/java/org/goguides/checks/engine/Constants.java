@@ -1,0 +1,43 @@
+package org.goguides.checks.engine;
+
+/**
+ * Configuration parameters of the guides engine. Each can be given as a JUnit configuration
+ * parameter or a JVM system property ({@code -Dkey=value}).
+ */
+public final class Constants {
+    /** The engine id: {@value}. */
+    public static final String ENGINE_ID = "goguides";
+
+    /** The content folder, overriding the marker class's value; default {@code content}: {@value}. */
+    public static final String CONTENT = "goguides.content";
+
+    /** Folder that receives the results file of the run; no file is written when unset: {@value}. */
+    public static final String RESULTS_DIR = "goguides.results.dir";
+
+    /** Paths in names and messages are relative to this folder (the repository root); default the working directory: {@value}. */
+    public static final String DISPLAY_BASE = "goguides.display.base";
+
+    /** Comma list of guide slugs to run; default all: {@value}. */
+    public static final String GUIDES = "goguides.guides";
+
+    /** {@code true} to skip every snippet marked {@code network}: {@value}. */
+    public static final String OFFLINE = "goguides.offline";
+
+    /** Prefix for host fact overrides, e.g. {@code goguides.host.os=darwin} (os, arch, kernel, wsl, wslVersion, distroId, distroVersion, go, online): {@value}. */
+    public static final String HOST_PREFIX = "goguides.host.";
+
+    /** {@code false} to run guides one after another; default {@code true} (guides in parallel, snippets of a guide in order): {@value}. */
+    public static final String PARALLEL = "goguides.parallel";
+
+    /** The Go build and module caches shared by snippets; default {@code ~/.cache/goguides}: {@value}. */
+    public static final String CACHE_DIR = "goguides.cache.dir";
+
+    /** Where session directories are made; default a new folder under the system temp folder: {@value}. */
+    public static final String WORK_DIR = "goguides.work.dir";
+
+    /** Bytes of output kept per command before it is stopped as a failure; default 1 MiB: {@value}. */
+    public static final String OUTPUT_CAP = "goguides.output.cap";
+
+    private Constants() {
+    }
+}

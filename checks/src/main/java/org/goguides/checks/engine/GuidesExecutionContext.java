@@ -1,0 +1,13 @@
+package org.goguides.checks.engine;
+
+import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
+
+import org.goguides.checks.host.Applicability;
+import org.goguides.checks.host.HostFacts;
+import org.goguides.checks.run.SnippetRunner;
+
+/**
+ * What every node of a run shares: the host's facts, the rule that decides skips and the runner.
+ */
+record GuidesExecutionContext(HostFacts host, Applicability applicability, SnippetRunner runner) implements EngineExecutionContext {
+}

@@ -1,0 +1,199 @@
+package org.goguides.checks.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.platform.engine.ConfigurationParameters;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.ClassSelector;
+import org.junit.platform.engine.discovery.DirectorySelector;
+import org.junit.platform.engine.discovery.UniqueIdSelector;
+import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+import org.junit.platform.engine.support.descriptor.FilePosition;
+import org.junit.platform.engine.support.descriptor.FileSource;
+import org.junit.platform.engine.support.hierarchical.ForkJoinPoolHierarchicalTestExecutorService;
+import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
+import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorService;
+import org.junit.platform.engine.support.hierarchical.Node;
+import org.junit.platform.engine.support.hierarchical.SameThreadHierarchicalTestExecutorService;
+
+import org.goguides.checks.host.Applicability;
+import org.goguides.checks.host.HostFacts;
+import org.goguides.checks.host.HostProbe;
+import org.goguides.checks.model.Content;
+import org.goguides.checks.model.Guide;
+import org.goguides.checks.model.Problem;
+import org.goguides.checks.model.Snippet;
+import org.goguides.checks.parse.ContentLoader;
+import org.goguides.checks.results.RunRegistry;
+import org.goguides.checks.run.Isolation;
+import org.goguides.checks.run.RunnerSettings;
+import org.goguides.checks.run.SnippetRunner;
+
+/**
+ * The JUnit Platform engine that turns every executable snippet of the guides into a test:
+ * one container per guide translation, one test per snippet. It accepts a marker class annotated
+ * {@link GuideSnippets} (Surefire, IDEs), a content directory (the {@code check} command) and unique
+ * ids (re-running one snippet). Authoring errors become discovery issues with their file and line.
+ */
+public final class GuidesTestEngine extends HierarchicalTestEngine<GuidesExecutionContext> {
+
+    @Override
+    public String getId() {
+        return Constants.ENGINE_ID;
+    }
+
+    @Override
+    public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId engineId) {
+        ConfigurationParameters cp = request.getConfigurationParameters();
+        RootDescriptor root = new RootDescriptor(engineId);
+        Set<String> guides = cp.get(Constants.GUIDES).map(v -> Set.of(v.split(","))).orElse(Set.of());
+        for (ClassSelector sel : request.getSelectorsByType(ClassSelector.class)) {
+            GuideSnippets marker = sel.getJavaClass().getAnnotation(GuideSnippets.class);
+            if (marker == null) continue;
+            SuiteDescriptor suite = new SuiteDescriptor(engineId.append("suite", sel.getClassName()), sel.getJavaClass());
+            addGuides(suite, contentDir(cp, marker.value()), guides, cp, request, engineId);
+            root.addChild(suite);
+        }
+        for (DirectorySelector sel : request.getSelectorsByType(DirectorySelector.class)) {
+            addGuides(root, sel.getPath(), guides, cp, request, engineId);
+        }
+        for (UniqueIdSelector sel : request.getSelectorsByType(UniqueIdSelector.class)) {
+            selectUniqueId(root, sel.getUniqueId(), guides, cp, request, engineId);
+        }
+        return root;
+    }
+
+    private static Path contentDir(ConfigurationParameters cp, String fallback) {
+        return Path.of(cp.get(Constants.CONTENT).orElse(fallback));
+    }
+
+    private static Path displayBase(ConfigurationParameters cp) {
+        return Path.of(cp.get(Constants.DISPLAY_BASE).orElse(System.getProperty("user.dir")));
+    }
+
+    private void addGuides(TestDescriptor parent, Path content, Set<String> slugs, ConfigurationParameters cp,
+                           EngineDiscoveryRequest request, UniqueId engineId) {
+        Content c = new ContentLoader(content, displayBase(cp)).load(slugs);
+        for (Problem p : c.problems()) {
+            Path file = displayBase(cp).resolve(p.pos().path());
+            request.getDiscoveryListener().issueEncountered(engineId, DiscoveryIssue.builder(DiscoveryIssue.Severity.ERROR, p.toString())
+                    .source(FileSource.from(file.toFile(), FilePosition.from(p.pos().line()))).build());
+        }
+        for (Guide g : c.guides()) {
+            GuideDescriptor gd = new GuideDescriptor(parent.getUniqueId().append("guide", g.slug() + "@" + g.locale()), g, c.platforms());
+            for (Snippet s : g.executable()) {
+                gd.addChild(new SnippetDescriptor(gd.getUniqueId().append("snippet", s.id()), s, gd));
+            }
+            if (!gd.getChildren().isEmpty()) parent.addChild(gd);
+        }
+    }
+
+    /** Builds the tree the id belongs to and keeps only the selected part of it. */
+    private void selectUniqueId(RootDescriptor root, UniqueId id, Set<String> slugs, ConfigurationParameters cp,
+                                EngineDiscoveryRequest request, UniqueId engineId) {
+        if (!id.hasPrefix(engineId)) return;
+        List<UniqueId.Segment> segs = id.getSegments();
+        TestDescriptor parent = root;
+        Path content = contentDir(cp, "content");
+        if (segs.size() > 1 && segs.get(1).getType().equals("suite")) {
+            String cls = segs.get(1).getValue();
+            Optional<? extends TestDescriptor> existing = root.findByUniqueId(engineId.append("suite", cls));
+            if (existing.isPresent()) return;
+            try {
+                Class<?> marker = Class.forName(cls, false, Thread.currentThread().getContextClassLoader());
+                GuideSnippets a = marker.getAnnotation(GuideSnippets.class);
+                if (a == null) return;
+                content = contentDir(cp, a.value());
+                SuiteDescriptor suite = new SuiteDescriptor(engineId.append("suite", cls), marker);
+                root.addChild(suite);
+                parent = suite;
+            } catch (ClassNotFoundException e) {
+                return;
+            }
+        }
+        addGuides(parent, content, slugs, cp, request, engineId);
+        prune(parent, id);
+    }
+
+    private static void prune(TestDescriptor node, UniqueId keep) {
+        for (TestDescriptor child : new ArrayList<>(node.getChildren())) {
+            UniqueId cid = child.getUniqueId();
+            if (keep.hasPrefix(cid) && !keep.equals(cid)) prune(child, keep);
+            else if (!cid.hasPrefix(keep)) node.removeChild(child);
+        }
+    }
+
+    @Override
+    protected HierarchicalTestExecutorService createExecutorService(ExecutionRequest request) {
+        ConfigurationParameters cp = request.getConfigurationParameters();
+        if (!cp.getBoolean(Constants.PARALLEL).orElse(true)) return new SameThreadHierarchicalTestExecutorService();
+        return new ForkJoinPoolHierarchicalTestExecutorService(new ParallelismConfiguration(Runtime.getRuntime().availableProcessors()));
+    }
+
+    @Override
+    protected GuidesExecutionContext createExecutionContext(ExecutionRequest request) {
+        ConfigurationParameters cp = request.getConfigurationParameters();
+        Map<String, String> overrides = new HashMap<>();
+        for (String k : List.of("os", "arch", "kernel", "wsl", "wslVersion", "distroId", "distroVersion", "go", "online")) {
+            cp.get(Constants.HOST_PREFIX + k).ifPresent(v -> overrides.put(k, v));
+        }
+        boolean offline = cp.getBoolean(Constants.OFFLINE).orElse(false);
+        HostFacts host = HostProbe.probe(overrides, !offline);
+        Isolation isolation = Isolation.NONE;
+        Path cache = cp.get(Constants.CACHE_DIR).map(Path::of).orElse(RunnerSettings.defaultCacheDir());
+        int cap = cp.get(Constants.OUTPUT_CAP).map(Integer::parseInt).orElse(RunnerSettings.DEFAULT_OUTPUT_CAP);
+        Path work;
+        try {
+            work = cp.get(Constants.WORK_DIR).map(Path::of).orElse(null);
+            work = work == null ? Files.createTempDirectory("goguides-") : Files.createDirectories(work);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create a work directory for sessions: " + e.getMessage(), e);
+        }
+        ((RootDescriptor) request.getRootTestDescriptor()).workRoot = work;
+        SnippetRunner runner = new SnippetRunner(new RunnerSettings(work, cache, cap, RunnerSettings.DEFAULT_STORED_OUTPUT, isolation));
+        Applicability rules = new Applicability(host, platformsOf(request.getRootTestDescriptor()), HostProbe::onPath, offline,
+                isolation.rootLayer());
+        RunRegistry.host(host, isolation.name());
+        return new GuidesExecutionContext(host, rules, runner);
+    }
+
+    /** The platform catalog the guides were parsed with (the built-in one when there are no guides). */
+    private static org.goguides.checks.host.PlatformCatalog platformsOf(TestDescriptor root) {
+        return root.getDescendants().stream().filter(GuideDescriptor.class::isInstance).map(d -> ((GuideDescriptor) d).catalog())
+                .findFirst().orElse(org.goguides.checks.host.PlatformCatalog.builtIn());
+    }
+
+    /** The engine's root; removes the session work folder when the run ends. */
+    static final class RootDescriptor extends EngineDescriptor implements Node<GuidesExecutionContext> {
+        volatile Path workRoot;
+
+        RootDescriptor(UniqueId id) {
+            super(id, "Go guides");
+        }
+
+        @Override
+        public void after(GuidesExecutionContext ctx) {
+            if (workRoot == null) return;
+            try (var s = Files.walk(workRoot)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                    p.toFile().setWritable(true);
+                    p.toFile().delete();
+                });
+            } catch (IOException e) {
+                // temporary folder; best effort
+            }
+        }
+    }
+}

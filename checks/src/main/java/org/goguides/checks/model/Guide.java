@@ -1,0 +1,31 @@
+package org.goguides.checks.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One translation of a guide: {@code content/guides/<slug>/index.<locale>.md}.
+ *
+ * @param slug the folder name, shared by all translations
+ * @param locale the language code from the file name
+ * @param file the file on disk
+ * @param displayPath the path used in messages
+ * @param meta the front matter
+ * @param markdown the whole file, normalised (no BOM, LF line endings)
+ * @param snippets every fenced block except {@code output} blocks, in document order
+ */
+public record Guide(String slug, String locale, Path file, String displayPath, FrontMatter meta, String markdown,
+                    List<Snippet> snippets) {
+    public Guide {
+        snippets = List.copyOf(snippets);
+    }
+
+    public List<Snippet> executable() {
+        return snippets.stream().filter(Snippet::executable).toList();
+    }
+
+    public Optional<Snippet> snippet(String id) {
+        return snippets.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,44 @@
+package org.goguides.checks.model;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A fenced block of a guide and everything needed to run and show it.
+ *
+ * @param guide the guide's slug (its folder name)
+ * @param locale the translation, e.g. {@code zh} or {@code en}
+ * @param id stable id, unique within the guide file
+ * @param explicitId whether the author gave the id (derived ids move when the guide changes)
+ * @param lang the info string's first word
+ * @param kind what the runner does with it
+ * @param code the block's text (for a transcript: the whole transcript)
+ * @param pos the line of the opening fence
+ * @param requires where it may run
+ * @param exit expected exit code (shell and go run)
+ * @param expected expected output of a shell or go block, or null
+ * @param steps the commands of a console transcript (empty otherwise)
+ * @param timeout how long it may take
+ * @param file for {@code file=}: the path relative to the session directory
+ * @param session the session it shares state with
+ * @param skipReason for {@code skip=}: why it is shown but not run; null otherwise
+ * @param hash {@code sha256:…} of what is executed and checked, so a result can be matched to this text
+ */
+public record Snippet(String guide, String locale, String id, boolean explicitId, String lang, SnippetKind kind,
+                      String code, SourcePos pos, Requirements requires, ExitExpectation exit,
+                      ExpectedOutput expected, List<TranscriptStep> steps, Duration timeout, String file,
+                      String session, String skipReason, String hash) {
+
+    public Snippet {
+        steps = List.copyOf(steps);
+    }
+
+    /** {@code slug/id}: the key under which results and the site find this snippet. */
+    public String key() {
+        return guide + "/" + id;
+    }
+
+    public boolean executable() {
+        return kind.executable();
+    }
+}

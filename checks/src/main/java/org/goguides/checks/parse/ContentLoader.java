@@ -1,0 +1,181 @@
+package org.goguides.checks.parse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import org.goguides.checks.host.Platform;
+import org.goguides.checks.host.PlatformCatalog;
+import org.goguides.checks.model.Content;
+import org.goguides.checks.model.Guide;
+import org.goguides.checks.model.Problem;
+import org.goguides.checks.model.SiteConfig;
+
+/**
+ * Reads a content folder: {@code site.yml}, {@code platforms.yml} and
+ * {@code guides/<slug>/index.<lang>.md}. Missing optional files fall back to built-in defaults,
+ * so a bare folder of guides works. Problems are collected, never thrown.
+ */
+public final class ContentLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern GUIDE_FILE = Pattern.compile("index\\.([a-z]{2}(?:-[A-Za-z]{2,4})?)\\.md");
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    private final Path root;
+    private final Path displayBase;
+
+    /**
+     * @param root the content folder
+     * @param displayBase paths in messages are relative to this folder (usually the working directory)
+     */
+    public ContentLoader(Path root, Path displayBase) {
+        this.root = root;
+        this.displayBase = displayBase.toAbsolutePath().normalize();
+    }
+
+    public Content load() {
+        return load(List.of());
+    }
+
+    /** Loads only the guides whose slug is in {@code slugs} (all when empty). */
+    public Content load(Collection<String> slugs) {
+        List<Problem> problems = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            problems.add(Problem.at(display(root), 1, "content folder not found (pass --content DIR)"));
+            return new Content(SiteConfig.DEFAULT, PlatformCatalog.builtIn(), List.of(), problems);
+        }
+        SiteConfig site = loadSite(problems);
+        PlatformCatalog platforms = loadPlatforms(problems);
+        GuideParser parser = new GuideParser(platforms);
+        List<Guide> guides = new ArrayList<>();
+        Path guidesDir = root.resolve("guides");
+        List<Path> files = new ArrayList<>();
+        if (Files.isDirectory(guidesDir)) {
+            try (Stream<Path> s = Files.walk(guidesDir, 2)) {
+                s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".md")).sorted().forEach(files::add);
+            } catch (IOException e) {
+                problems.add(Problem.at(display(guidesDir), 1, "cannot list guides: " + e.getMessage()));
+            }
+        }
+        for (Path f : files) {
+            String shown = display(f);
+            Path rel = guidesDir.relativize(f);
+            Matcher m = GUIDE_FILE.matcher(f.getFileName().toString());
+            if (rel.getNameCount() != 2 || !m.matches()) {
+                problems.add(Problem.at(shown, 1, "not a guide file name (guides are guides/<slug>/index.<lang>.md)"));
+                continue;
+            }
+            String slug = rel.getName(0).toString();
+            String lang = m.group(1);
+            if (!slugs.isEmpty() && !slugs.contains(slug)) continue;
+            if (!SLUG.matcher(slug).matches()) {
+                problems.add(Problem.at(shown, 1, "invalid guide folder name \"" + slug + "\" (lower-case letters, digits and -)"));
+                continue;
+            }
+            if (!site.languages().contains(lang)) {
+                problems.add(Problem.at(shown, 1, "language \"" + lang + "\" is not one of the site's languages ("
+                        + String.join(", ", site.languages()) + "; set languages in site.yml)"));
+                continue;
+            }
+            guides.add(parser.parse(f, shown, slug, lang, problems));
+        }
+        for (String s : slugs) {
+            if (guides.stream().noneMatch(g -> g.slug().equals(s))) {
+                problems.add(Problem.at(display(guidesDir.resolve(s)), 1, "no guide with slug \"" + s + "\""));
+            }
+        }
+        Collections.sort(problems);
+        return new Content(site, platforms, guides, problems);
+    }
+
+    private String display(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        String s = abs.startsWith(displayBase) ? displayBase.relativize(abs).toString() : abs.toString();
+        return s.isEmpty() ? "." : s.replace('\\', '/');
+    }
+
+    private Map<?, ?> readYaml(Path file, List<Problem> problems) {
+        if (!Files.isRegularFile(file)) return null;
+        try {
+            TextFile.Text t = TextFile.read(file);
+            Object o = t.text().isBlank() ? Map.of() : YAML.readValue(t.text(), Object.class);
+            if (o instanceof Map<?, ?> m) return m;
+            problems.add(Problem.at(display(file), 1, "expected YAML keys and values"));
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
+            problems.add(Problem.at(display(file), line, "invalid YAML: " + e.getOriginalMessage().split("\n")[0]));
+        } catch (IOException e) {
+            problems.add(Problem.at(display(file), 1, "cannot read: " + e.getMessage()));
+        }
+        return null;
+    }
+
+    private SiteConfig loadSite(List<Problem> problems) {
+        Path file = root.resolve("site.yml");
+        Map<?, ?> m = readYaml(file, problems);
+        if (m == null) return SiteConfig.DEFAULT;
+        SiteConfig d = SiteConfig.DEFAULT;
+        List<String> known = List.of("title", "languages", "defaultLanguage", "baseUrl", "repoUrl");
+        for (Object k : m.keySet()) {
+            if (!known.contains(String.valueOf(k))) {
+                problems.add(Problem.at(display(file), 1, "unknown key \"" + k + "\" (" + Suggest.didYouMean(String.valueOf(k), known)
+                        + "allowed: " + String.join(", ", known) + ")"));
+            }
+        }
+        List<String> languages = m.get("languages") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : d.languages();
+        Map<String, String> title = new LinkedHashMap<>(d.title());
+        if (m.get("title") instanceof Map<?, ?> t) t.forEach((k, v) -> title.put(String.valueOf(k), String.valueOf(v)));
+        else if (m.get("title") != null) languages.forEach(l -> title.put(l, String.valueOf(m.get("title"))));
+        String def = m.get("defaultLanguage") != null ? String.valueOf(m.get("defaultLanguage")) : languages.get(0);
+        if (!languages.contains(def)) {
+            problems.add(Problem.at(display(file), 1, "defaultLanguage \"" + def + "\" is not in languages " + languages));
+        }
+        return new SiteConfig(title, languages, def, str(m.get("baseUrl")), str(m.get("repoUrl")));
+    }
+
+    private static String str(Object o) {
+        return o == null ? "" : String.valueOf(o);
+    }
+
+    private PlatformCatalog loadPlatforms(List<Problem> problems) {
+        Path file = root.resolve("platforms.yml");
+        Map<?, ?> m = readYaml(file, problems);
+        if (m == null) return PlatformCatalog.builtIn();
+        List<Platform> extra = new ArrayList<>();
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            String name = String.valueOf(e.getKey());
+            if (!(e.getValue() instanceof Map<?, ?> spec)) {
+                problems.add(Problem.at(display(file), 1, "platform \"" + name + "\" needs when: and names: maps"));
+                continue;
+            }
+            Map<String, String> when = new LinkedHashMap<>();
+            if (spec.get("when") instanceof Map<?, ?> w) {
+                w.forEach((k, v) -> {
+                    if (!Platform.FACT_KEYS.contains(String.valueOf(k))) {
+                        problems.add(Problem.at(display(file), 1, "platform \"" + name + "\": unknown fact \"" + k
+                                + "\" (known: os, arch, wsl, distro)"));
+                    } else {
+                        when.put(String.valueOf(k), String.valueOf(v));
+                    }
+                });
+            }
+            Map<String, String> names = new LinkedHashMap<>();
+            if (spec.get("names") instanceof Map<?, ?> n) n.forEach((k, v) -> names.put(String.valueOf(k), String.valueOf(v)));
+            extra.add(new Platform(name, when, names));
+        }
+        return PlatformCatalog.withOverrides(extra);
+    }
+}

@@ -1,0 +1,245 @@
+package org.goguides.checks.parse;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+
+import org.goguides.checks.host.PlatformCatalog;
+import org.goguides.checks.model.ExitExpectation;
+import org.goguides.checks.model.ExpectedOutput;
+import org.goguides.checks.model.FrontMatter;
+import org.goguides.checks.model.Guide;
+import org.goguides.checks.model.MatchMode;
+import org.goguides.checks.model.Problem;
+import org.goguides.checks.model.Snippet;
+import org.goguides.checks.model.SnippetKind;
+import org.goguides.checks.model.SourcePos;
+import org.goguides.checks.model.TranscriptStep;
+
+/**
+ * Parses one guide file into a {@link Guide}: front matter, snippets with their attributes,
+ * output blocks and console transcripts. Authoring errors are collected into the given list;
+ * the parser never throws on bad input.
+ */
+public final class GuideParser {
+    private static final Parser PARSER = Parser.builder(new MutableDataSet()
+            .set(Parser.EXTENSIONS, List.of(YamlFrontMatterExtension.create()))).build();
+
+    private final PlatformCatalog catalog;
+
+    public GuideParser(PlatformCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** The flexmark options shared with the renderer, so both see the same blocks on the same lines. */
+    public static Parser flexmarkParser() {
+        return PARSER;
+    }
+
+    /**
+     * @param file the guide on disk
+     * @param displayPath the path to print in messages
+     * @param slug the guide's folder name
+     * @param locale the language from the file name
+     * @param problems receives every authoring error
+     */
+    public Guide parse(Path file, String displayPath, String slug, String locale, List<Problem> problems) {
+        TextFile.Text text;
+        try {
+            text = TextFile.read(file);
+        } catch (IOException e) {
+            problems.add(Problem.at(displayPath, 1, "cannot read the file: " + e.getMessage()));
+            return new Guide(slug, locale, file, displayPath, new FrontMatter("", "", List.of()), "", List.of());
+        }
+        if (text.invalidUtf8Line() > 0) {
+            problems.add(Problem.at(displayPath, text.invalidUtf8Line(), "the file is not valid UTF-8 (save it as UTF-8)"));
+        }
+        return parse(text.text(), file, displayPath, slug, locale, problems);
+    }
+
+    /** Parses already normalised text (see {@link TextFile#normalize}). */
+    public Guide parse(String markdown, Path file, String displayPath, String slug, String locale, List<Problem> problems) {
+        FrontMatter meta = FrontMatterParser.parse(markdown, catalog,
+                (line, msg) -> problems.add(Problem.at(displayPath, line, msg)));
+        Document doc = PARSER.parse(markdown);
+        List<Snippet> snippets = new Walker(displayPath, slug, locale, meta, problems).walk(doc);
+        return new Guide(slug, locale, file, displayPath, meta, markdown, snippets);
+    }
+
+    /** Walks the document in order, keeping the nearest heading for derived ids. */
+    private final class Walker {
+        private final String path;
+        private final String slug;
+        private final String locale;
+        private final FrontMatter meta;
+        private final List<Problem> problems;
+        private final List<Snippet> snippets = new ArrayList<>();
+        private final Map<String, Integer> idLines = new HashMap<>();
+        private final Map<String, Integer> perHeading = new HashMap<>();
+        private String heading = "";
+        private Pending pending;
+
+        /** A snippet that may still receive an output block. */
+        private final class Pending {
+            final FencedCodeBlock block;
+            final SnippetBuilder b;
+            final String id;
+            final boolean explicit;
+            final String code;
+            final int line;
+            ExpectedOutput expected;
+
+            Pending(FencedCodeBlock block, SnippetBuilder b, String id, boolean explicit, String code, int line) {
+                this.block = block;
+                this.b = b;
+                this.id = id;
+                this.explicit = explicit;
+                this.code = code;
+                this.line = line;
+            }
+        }
+
+        Walker(String path, String slug, String locale, FrontMatter meta, List<Problem> problems) {
+            this.path = path;
+            this.slug = slug;
+            this.locale = locale;
+            this.meta = meta;
+            this.problems = problems;
+        }
+
+        List<Snippet> walk(Node root) {
+            visit(root);
+            flush();
+            return snippets;
+        }
+
+        private void visit(Node node) {
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                if (child instanceof Heading h) {
+                    heading = slugify(h.getText().toString());
+                } else if (child instanceof FencedCodeBlock b) {
+                    block(b);
+                    continue;
+                }
+                visit(child);
+            }
+        }
+
+        private void block(FencedCodeBlock block) {
+            int line = block.getStartLineNumber() + 1;
+            Consumer<String> problem = msg -> problems.add(Problem.at(path, line, msg));
+            InfoString info = InfoString.parse(block.getInfo().toString());
+            String code = body(block);
+            if (info.lang().equals("output")) {
+                output(block, info, code, line, problem);
+                return;
+            }
+            flush();
+            SnippetBuilder b = new SnippetBuilder(info, problem);
+            b.checkApplicable();
+            String id = b.id();
+            boolean explicit = id != null;
+            if (!b.kind.executable() && !explicit) {
+                // shown-only blocks get a positional id so the page can still address them
+                id = "display-" + line;
+            } else if (id == null) {
+                String base = heading.isEmpty() ? "snippet" : heading;
+                int n = perHeading.merge(base, 1, Integer::sum);
+                id = base + "-" + n;
+            }
+            Integer first = idLines.putIfAbsent(id, line);
+            if (first != null) {
+                problem.accept("duplicate id \"" + id + "\" (first used at " + path + ":" + first + "; ids must be unique within a guide)");
+            }
+            pending = new Pending(block, b, id, explicit, code, line);
+        }
+
+        private void output(FencedCodeBlock block, InfoString info, String code, int line, Consumer<String> problem) {
+            info.errors().forEach(problem);
+            Map<String, String> attrs = new HashMap<>();
+            for (InfoString.Attribute a : info.attributes()) {
+                if (!a.key().equals("match")) {
+                    problem.accept("unknown attribute \"" + a.key() + "\" on an output block (allowed: match)");
+                } else {
+                    attrs.put(a.key(), a.value() == null ? "" : a.value());
+                }
+            }
+            MatchMode mode = SnippetBuilder.matchMode(attrs, problem);
+            boolean adjacent = pending != null && block.getPrevious() == pending.block;
+            if (!adjacent) {
+                problem.accept("output block with no snippet right before it (put it directly after the sh, bash, shell or go block it belongs to)");
+                return;
+            }
+            if (pending.expected != null) {
+                problem.accept("a second output block for the same snippet (one output block per snippet)");
+                return;
+            }
+            SnippetKind k = pending.b.kind;
+            if (k == SnippetKind.CONSOLE) {
+                problem.accept("a console transcript carries its own output (write it under the $ line, not in an output block)");
+                return;
+            }
+            if (k != SnippetKind.SHELL && k != SnippetKind.GO_RUN) {
+                problem.accept("output block after a block that is not run (output follows sh, bash, shell or go run blocks)");
+                return;
+            }
+            ExpectedOutput out = new ExpectedOutput(code, mode, line + 1);
+            SnippetBuilder.checkRegex(out, problem);
+            pending.expected = out;
+        }
+
+        private void flush() {
+            if (pending == null) return;
+            Pending p = pending;
+            pending = null;
+            SnippetBuilder b = p.b;
+            Consumer<String> problem = msg -> problems.add(Problem.at(path, p.line, msg));
+            List<TranscriptStep> steps = List.of();
+            if (b.kind == SnippetKind.CONSOLE) {
+                MatchMode mode = SnippetBuilder.matchMode(b.attrs, problem);
+                steps = TranscriptParser.parse(p.code, p.line + 1, mode, (l, m) -> problems.add(Problem.at(path, l, m)));
+                for (TranscriptStep s : steps) {
+                    SnippetBuilder.checkRegex(s.expected(), m -> problems.add(Problem.at(path, s.expected().line(), m)));
+                }
+            }
+            ExitExpectation exit = b.exit();
+            if (b.kind == SnippetKind.CONSOLE && b.attrs.containsKey("exit")) {
+                problem.accept("exit= has no effect on a console transcript (end a command's output with a line [N])");
+            }
+            String file = b.file();
+            String skip = b.skipReason();
+            String hash = SnippetBuilder.hash(b.lang, p.code, exit, p.expected, steps, file, b.attrs.containsKey("run"));
+            snippets.add(new Snippet(slug, locale, p.id, p.explicit, b.lang, b.kind, p.code, new SourcePos(path, p.line),
+                    b.requirements(meta.platforms(), catalog), exit, p.expected, steps, b.timeout(), file, b.session(), skip, hash));
+        }
+
+        /** The block's text without its last line break. */
+        private String body(FencedCodeBlock block) {
+            String code = block.getContentChars().toString();
+            return code.endsWith("\n") ? code.substring(0, code.length() - 1) : code;
+        }
+    }
+
+    /** The id part derived from a heading: lower case, spaces to dashes, punctuation dropped. */
+    static String slugify(String heading) {
+        StringBuilder b = new StringBuilder();
+        for (int cp : heading.strip().toLowerCase(Locale.ROOT).codePoints().toArray()) {
+            if (Character.isLetterOrDigit(cp)) b.appendCodePoint(cp);
+            else if (cp == ' ' || cp == '-' || cp == '_') b.append('-');
+        }
+        return b.toString().replaceAll("-{2,}", "-").replaceAll("^-|-$", "");
+    }
+}

@@ -1,0 +1,17 @@
+package org.goguides.checks.results;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import org.goguides.checks.host.HostFacts;
+
+/** The host block of a results file: the facts a run was made under. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"key", "os", "arch", "wsl", "wslVersion", "distro", "kernel", "go", "online"})
+public record HostInfo(String key, String os, String arch, boolean wsl, int wslVersion, String distro, String kernel,
+                       String go, boolean online) {
+
+    public static HostInfo of(HostFacts f) {
+        return new HostInfo(f.key(), f.os(), f.arch(), f.wsl(), f.wslVersion(), f.distro(), f.kernel(), f.go(), f.online());
+    }
+}

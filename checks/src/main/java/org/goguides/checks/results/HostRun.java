@@ -1,0 +1,27 @@
+package org.goguides.checks.results;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * One results file: one run of the checks on one host (contract §6).
+ *
+ * @param schema the file format version, 1
+ * @param host the facts of the host
+ * @param isolation how snippets were kept from the host: {@code none}, or the sandbox's name
+ * @param started ISO-8601 instant
+ * @param finished ISO-8601 instant; the date shown on badges
+ * @param snippets one entry per snippet, in run order
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"schema", "host", "isolation", "started", "finished", "snippets"})
+public record HostRun(int schema, HostInfo host, String isolation, String started, String finished, List<SnippetResult> snippets) {
+    public static final int SCHEMA = 1;
+
+    public HostRun {
+        snippets = snippets == null ? List.of() : List.copyOf(snippets);
+        isolation = isolation == null ? "none" : isolation;
+    }
+}

@@ -1,0 +1,128 @@
+package org.goguides.checks.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.goguides.checks.model.ExpectedOutput;
+import org.goguides.checks.model.MatchMode;
+
+/**
+ * Compares expected with actual output. Trailing whitespace and trailing blank lines are ignored;
+ * in {@code exact} and {@code contains} mode a line {@code ...} matches any number of lines and
+ * {@code [..]} within a line matches any text; {@code regex} finds a Java regular expression.
+ */
+public final class OutputMatcher {
+    public static final String ANY_LINES = "...";
+    public static final String ANY_TEXT = "[..]";
+
+    private OutputMatcher() {
+    }
+
+    /** Whether it matched, and if not a readable diff of expected against actual. */
+    public record Result(boolean matched, String diff) {
+    }
+
+    public static Result match(ExpectedOutput expected, String actual) {
+        List<String> act = lines(actual);
+        if (expected.mode() == MatchMode.REGEX) {
+            boolean ok = Pattern.compile(expected.text(), Pattern.MULTILINE).matcher(String.join("\n", act)).find();
+            return new Result(ok, ok ? "" : "expected to find the regex:\n  " + expected.text().replace("\n", "\n  ")
+                    + "\nin the output:\n" + indent(act));
+        }
+        List<String> exp = lines(expected.text());
+        List<String> pattern = new ArrayList<>(exp);
+        if (expected.mode() == MatchMode.CONTAINS) {
+            pattern.add(0, ANY_LINES);
+            pattern.add(ANY_LINES);
+        }
+        boolean ok = matches(compile(pattern), act);
+        return new Result(ok, ok ? "" : diff(exp, act, expected.mode() == MatchMode.CONTAINS));
+    }
+
+    /** Lines with trailing whitespace removed and trailing blank lines dropped. */
+    static List<String> lines(String s) {
+        List<String> out = new ArrayList<>();
+        for (String l : s.split("\n", -1)) out.add(l.stripTrailing());
+        int n = out.size();
+        while (n > 0 && out.get(n - 1).isEmpty()) n--;
+        return new ArrayList<>(out.subList(0, n));
+    }
+
+    /** null stands for a {@code ...} line. */
+    private static List<Pattern> compile(List<String> exp) {
+        List<Pattern> out = new ArrayList<>();
+        for (String l : exp) out.add(l.strip().equals(ANY_LINES) ? null : linePattern(l));
+        return out;
+    }
+
+    static Pattern linePattern(String line) {
+        StringBuilder re = new StringBuilder();
+        int from = 0;
+        int i;
+        while ((i = line.indexOf(ANY_TEXT, from)) >= 0) {
+            re.append(Pattern.quote(line.substring(from, i))).append(".*");
+            from = i + ANY_TEXT.length();
+        }
+        re.append(Pattern.quote(line.substring(from)));
+        return Pattern.compile(re.toString(), Pattern.DOTALL);
+    }
+
+    private static boolean matches(List<Pattern> p, List<String> a) {
+        // ok[i][j]: p[i..] matches a[j..]; filled from the end, O(|p|·|a|)
+        int n = p.size();
+        int m = a.size();
+        boolean[] next = new boolean[m + 1];
+        next[m] = true;
+        for (int i = n - 1; i >= 0; i--) {
+            boolean[] cur = new boolean[m + 1];
+            Pattern pi = p.get(i);
+            for (int j = m; j >= 0; j--) {
+                if (pi == null) cur[j] = next[j] || (j < m && cur[j + 1]);
+                else cur[j] = j < m && next[j + 1] && pi.matcher(a.get(j)).matches();
+            }
+            next = cur;
+        }
+        return next[0];
+    }
+
+    private static boolean lineMatches(String exp, String act) {
+        return exp.strip().equals(ANY_LINES) || linePattern(exp).matcher(act).matches();
+    }
+
+    /** A line diff: "-" expected only, "+" actual only, " " both. */
+    static String diff(List<String> exp, List<String> act, boolean contains) {
+        List<String> a = act.size() > 400 ? act.subList(0, 400) : act;
+        int n = exp.size();
+        int m = a.size();
+        int[][] lcs = new int[n + 1][m + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            for (int j = m - 1; j >= 0; j--) {
+                lcs[i][j] = lineMatches(exp.get(i), a.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+            }
+        }
+        StringBuilder b = new StringBuilder(contains ? "--- expected (somewhere in the output)\n" : "--- expected\n");
+        b.append("+++ actual\n");
+        int i = 0;
+        int j = 0;
+        while (i < n || j < m) {
+            if (i < n && j < m && lineMatches(exp.get(i), a.get(j)) && lcs[i][j] == lcs[i + 1][j + 1] + 1) {
+                b.append("  ").append(a.get(j)).append('\n');
+                i++;
+                j++;
+            } else if (j < m && (i >= n || lcs[i][j + 1] >= lcs[i + 1][j])) {
+                b.append("+ ").append(a.get(j++)).append('\n');
+            } else {
+                b.append("- ").append(exp.get(i++)).append('\n');
+            }
+        }
+        if (act.size() > a.size()) b.append("… ").append(act.size() - a.size()).append(" more lines of output\n");
+        return b.toString();
+    }
+
+    private static String indent(List<String> lines) {
+        StringBuilder b = new StringBuilder();
+        for (String l : lines.size() > 200 ? lines.subList(0, 200) : lines) b.append("  ").append(l).append('\n');
+        return b.toString();
+    }
+}

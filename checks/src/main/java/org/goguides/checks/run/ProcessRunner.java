@@ -1,0 +1,111 @@
+package org.goguides.checks.run;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.goguides.checks.host.HostProbe;
+
+/**
+ * Runs one process with a clean environment, a time limit and an output cap, and makes sure that
+ * nothing it started outlives it: the process leads its own process group (via {@code setsid --wait}
+ * where available) and the whole group and every descendant are killed when it ends or times out.
+ */
+public final class ProcessRunner {
+    private static final boolean SETSID = HostProbe.onPath("setsid");
+
+    private ProcessRunner() {
+    }
+
+    public static ProcessResult run(List<String> command, Path cwd, Map<String, String> env, Duration timeout, int outputCap)
+            throws IOException {
+        List<String> full = new ArrayList<>();
+        if (SETSID) {
+            full.add("setsid");
+            full.add("--wait");
+        }
+        full.addAll(command);
+        ProcessBuilder pb = new ProcessBuilder(full).directory(cwd.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        long start = System.nanoTime();
+        Process p = pb.start();
+        CountDownLatch overflow = new CountDownLatch(1);
+        BoundedSink sink = new BoundedSink(p.getInputStream(), outputCap, overflow::countDown);
+        Thread reader = new Thread(sink, "snippet-output-" + p.pid());
+        reader.setDaemon(true);
+        reader.start();
+        boolean finished;
+        try {
+            finished = waitFor(p, timeout, overflow);
+        } catch (InterruptedException e) {
+            killTree(p);
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running " + command.get(0), e);
+        }
+        killTree(p);
+        try {
+            p.waitFor(5, TimeUnit.SECONDS);
+            reader.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        boolean overflowed = sink.overflowed();
+        int exit = finished && !overflowed ? p.exitValue() : 124;
+        String out = OutputText.decode(sink.bytes());
+        return new ProcessResult(exit, !finished && !overflowed, overflowed, out, sink.total(), ms);
+    }
+
+    /** Waits until the process ends, the time is up, or the output overflows; true if it ended by itself. */
+    private static boolean waitFor(Process p, Duration timeout, CountDownLatch overflow) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) return false;
+            if (p.waitFor(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS)) return true;
+            if (overflow.getCount() == 0) return false;
+        }
+    }
+
+    /** Kills the process group led by {@code p}, then every descendant found before, then {@code p}. */
+    static void killTree(Process p) {
+        List<ProcessHandle> desc = p.descendants().toList();
+        if (SETSID) {
+            try {
+                Process k = new ProcessBuilder("kill", "-KILL", "--", "-" + p.pid()).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                k.waitFor(2, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                // fall through to per-process kills
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        desc.forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+    }
+
+    /** Runs a short helper command and returns its output, or "" on any failure. */
+    static String capture(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            byte[] b = p.getInputStream().readAllBytes();
+            p.waitFor(10, TimeUnit.SECONDS);
+            return new String(b, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+}

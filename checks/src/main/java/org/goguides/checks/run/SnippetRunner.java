@@ -1,0 +1,181 @@
+package org.goguides.checks.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.goguides.checks.model.ExitExpectation;
+import org.goguides.checks.model.ExpectedOutput;
+import org.goguides.checks.model.Snippet;
+import org.goguides.checks.model.TranscriptStep;
+import org.goguides.checks.results.Status;
+
+/**
+ * Runs one snippet in its session and judges the result: shell blocks as a script with
+ * {@code bash -e}, console transcripts command by command, {@code go run} blocks as a program,
+ * {@code file=} blocks by writing the file. Never throws for anything a snippet does.
+ */
+public final class SnippetRunner {
+    private final RunnerSettings settings;
+
+    public SnippetRunner(RunnerSettings settings) {
+        this.settings = settings;
+    }
+
+    public RunnerSettings settings() {
+        return settings;
+    }
+
+    /** The environment every session starts from: nothing of the user's but PATH. */
+    public Map<String, String> baseEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+        env.put("LANG", "C.UTF-8");
+        env.put("TERM", "dumb");
+        env.put("USER", System.getProperty("user.name", "reader"));
+        env.put("GOCACHE", settings.cacheDir().resolve("go-build").toString());
+        env.put("GOMODCACHE", settings.cacheDir().resolve("gomod").toString());
+        return env;
+    }
+
+    public Session newSession(String name) throws IOException {
+        Files.createDirectories(settings.cacheDir());
+        return Session.create(settings.workRoot(), name, baseEnvironment());
+    }
+
+    public RunOutcome run(Snippet s, Session session) {
+        long start = System.nanoTime();
+        try {
+            return switch (s.kind()) {
+                case FILE -> writeFile(s, session, start);
+                case SHELL -> shell(s, session);
+                case CONSOLE -> console(s, session);
+                case GO_RUN -> goRun(s, session);
+                case DISPLAY -> RunOutcome.skipped("shown, not executed");
+            };
+        } catch (IOException e) {
+            return RunOutcome.error("could not run: " + e.getMessage(), (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    private RunOutcome writeFile(Snippet s, Session session, long start) throws IOException {
+        Path home = session.home().toRealPath();
+        Path target = home.resolve(s.file()).normalize();
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        if (!parent.toRealPath().startsWith(home)) {
+            return RunOutcome.error("file=" + s.file() + " resolves outside the session directory", 0);
+        }
+        Files.writeString(target, s.code() + "\n", StandardCharsets.UTF_8);
+        return new RunOutcome(Status.PASSED, "", 0, (System.nanoTime() - start) / 1_000_000, "", "");
+    }
+
+    private RunOutcome shell(Snippet s, Session session) throws IOException {
+        ProcessResult r = runScript(s, session, s.code(), true, s.timeout());
+        return judge(r, s.exit(), s.expected(), s.timeout(), "");
+    }
+
+    private RunOutcome goRun(Snippet s, Session session) throws IOException {
+        Path dir = session.control().resolve("go-run").resolve(s.id());
+        Files.createDirectories(dir);
+        Path main = dir.resolve("main.go");
+        Files.writeString(main, s.code() + "\n", StandardCharsets.UTF_8);
+        ProcessResult r = runScript(s, session, "go run " + quote(main.toString()), true, s.timeout());
+        return judge(r, s.exit(), s.expected(), s.timeout(), "");
+    }
+
+    private RunOutcome console(Snippet s, Session session) throws IOException {
+        StringBuilder transcript = new StringBuilder();
+        long deadline = System.nanoTime() + s.timeout().toNanos();
+        long total = 0;
+        RunOutcome last = new RunOutcome(Status.PASSED, "", 0, 0, "", "");
+        for (int i = 0; i < s.steps().size(); i++) {
+            TranscriptStep step = s.steps().get(i);
+            Duration left = Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
+            ProcessResult r = runScript(s, session, step.command(), false, left);
+            total += r.durationMs();
+            transcript.append("$ ").append(step.command().replace("\n", "\n> ")).append('\n').append(r.output());
+            if (!r.output().isEmpty() && !r.output().endsWith("\n")) transcript.append('\n');
+            if (r.exit() != 0) transcript.append('[').append(r.exit()).append("]\n");
+            String where = s.steps().size() > 1 ? "command " + (i + 1) + " of " + s.steps().size()
+                    + " (line " + step.line() + ", $ " + firstLine(step.command()) + "): " : "";
+            last = judge(r, step.exit(), step.expected(), s.timeout(), where);
+            if (last.status() != Status.PASSED) break;
+        }
+        String out = OutputText.cap(transcript.toString(), settings.storedOutput());
+        return new RunOutcome(last.status(), last.reason(), last.exit(), total, out, last.diff());
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl) + " …";
+    }
+
+    private RunOutcome judge(ProcessResult r, ExitExpectation exit, ExpectedOutput expected, Duration timeout, String where) {
+        String out = OutputText.cap(r.output(), settings.storedOutput());
+        if (r.timedOut()) {
+            return new RunOutcome(Status.FAILED, where + "timed out after " + format(timeout) + " (timeout=)", r.exit(), r.durationMs(), out, "");
+        }
+        if (r.overflowed()) {
+            return new RunOutcome(Status.FAILED, where + "printed more than " + settings.outputCap() + " bytes (output cap); stopped",
+                    r.exit(), r.durationMs(), out, "");
+        }
+        if (!exit.accepts(r.exit())) {
+            String diff = expected == null ? "" : OutputMatcher.match(expected, r.output()).diff();
+            return new RunOutcome(Status.FAILED, where + "exit code " + r.exit() + ", expected " + exit, r.exit(), r.durationMs(), out, diff);
+        }
+        if (expected != null) {
+            OutputMatcher.Result m = OutputMatcher.match(expected, r.output());
+            if (!m.matched()) {
+                return new RunOutcome(Status.FAILED, where + "output differs (match=" + expected.mode().attributeValue() + ")",
+                        r.exit(), r.durationMs(), out, m.diff());
+            }
+        }
+        return new RunOutcome(Status.PASSED, "", r.exit(), r.durationMs(), out, "");
+    }
+
+    static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 60_000 == 0) return ms / 60_000 + "m";
+        if (ms % 1000 == 0) return ms / 1000 + "s";
+        return ms + "ms";
+    }
+
+    /**
+     * Runs {@code code} in bash in the session: a wrapper restores nothing (the environment and
+     * directory are passed in) and saves the directory and exported variables on exit.
+     */
+    private ProcessResult runScript(Snippet s, Session session, String code, boolean errexit, Duration timeout) throws IOException {
+        Path ctl = session.control();
+        Path script = ctl.resolve("snippet.sh");
+        Path cwdFile = ctl.resolve("cwd");
+        Path envFile = ctl.resolve("env");
+        Files.deleteIfExists(cwdFile);
+        Files.deleteIfExists(envFile);
+        Files.writeString(script, code + "\n", StandardCharsets.UTF_8);
+        String wrapper = "trap '__goguides_rc=$?; pwd > " + quote(cwdFile.toString()) + " 2>/dev/null; env -0 > "
+                + quote(envFile.toString()) + " 2>/dev/null; exit $__goguides_rc' EXIT\n"
+                + (errexit ? "set -e\n" : "")
+                + ". " + quote(script.toString()) + "\n";
+        Path wrapperFile = ctl.resolve("wrapper.sh");
+        Files.writeString(wrapperFile, wrapper, StandardCharsets.UTF_8);
+        List<String> cmd = new ArrayList<>(List.of("bash", "--noprofile", "--norc", wrapperFile.toString()));
+        List<Path> writable = List.of(settings.cacheDir(), ctl);
+        Path cwd = session.cwd();
+        cmd = settings.isolation().wrap(cmd, s, session.home(), cwd, writable);
+        ProcessResult r = ProcessRunner.run(cmd, cwd, session.env(), timeout, settings.outputCap());
+        session.readState(cwdFile, envFile);
+        return r;
+    }
+
+    /** Single-quotes a string for bash. */
+    static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+}

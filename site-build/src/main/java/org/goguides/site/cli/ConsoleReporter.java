@@ -1,0 +1,80 @@
+package org.goguides.site.cli;
+
+import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.FileSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+
+/**
+ * Prints one line per snippet as it finishes (with the reason for a skip and the whole report for
+ * a failure) and counts the statuses for the summary line.
+ */
+final class ConsoleReporter implements TestExecutionListener {
+    private final PrintStream out;
+    final AtomicInteger passed = new AtomicInteger();
+    final AtomicInteger failed = new AtomicInteger();
+    final AtomicInteger errors = new AtomicInteger();
+    final AtomicInteger skipped = new AtomicInteger();
+
+    ConsoleReporter(PrintStream out) {
+        this.out = out;
+    }
+
+    private static boolean snippet(TestIdentifier id) {
+        return id.isTest() && id.getSource().filter(FileSource.class::isInstance).isPresent();
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier id, String reason) {
+        if (snippet(id)) {
+            skipped.incrementAndGet();
+            print("SKIP ", id.getDisplayName() + " — " + reason);
+        } else if (id.isContainer()) {
+            print("SKIP ", id.getDisplayName() + " — " + reason);
+        }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        if (!snippet(id)) {
+            if (result.getStatus() == TestExecutionResult.Status.FAILED && id.isContainer()) {
+                errors.incrementAndGet();
+                print("ERROR", id.getDisplayName() + ": " + result.getThrowable().map(Throwable::getMessage).orElse(""));
+            }
+            return;
+        }
+        switch (result.getStatus()) {
+            case SUCCESSFUL -> {
+                passed.incrementAndGet();
+                print("PASS ", id.getDisplayName());
+            }
+            case FAILED -> {
+                Throwable t = result.getThrowable().orElse(null);
+                boolean assertion = t instanceof AssertionError;
+                (assertion ? failed : errors).incrementAndGet();
+                print(assertion ? "FAIL " : "ERROR", id.getDisplayName());
+                if (t != null) print("", indent(t.getMessage()));
+            }
+            case ABORTED -> {
+                skipped.incrementAndGet();
+                print("SKIP ", id.getDisplayName());
+            }
+        }
+    }
+
+    private synchronized void print(String tag, String text) {
+        out.println(tag.isEmpty() ? text : tag + " " + text);
+        out.flush();
+    }
+
+    private static String indent(String s) {
+        return s == null ? "" : "      " + s.replace("\n", "\n      ");
+    }
+
+    String summary() {
+        return passed.get() + " passed, " + failed.get() + " failed, " + skipped.get() + " skipped, " + errors.get() + " errors";
+    }
+}

@@ -1,0 +1,116 @@
+package org.goguides.site.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The command line: a verb and its options (contract §7). Parsing collects every mistake and
+ * says what is allowed; it never throws.
+ */
+final class Options {
+    static final List<String> VERBS = List.of("check", "build", "serve", "lint", "help");
+
+    String verb;
+    Path content = Path.of("content");
+    Path templates = Path.of("templates");
+    final List<Path> results = new ArrayList<>();
+    Path out = Path.of("site-build", "target", "site");
+    final Set<String> guides = new LinkedHashSet<>();
+    boolean offline;
+    int port = 8080;
+    String host = "127.0.0.1";
+    final List<String> errors = new ArrayList<>();
+
+    /** The results folder {@code check} writes to: the first {@code --results}, else {@code target/results}. */
+    Path resultsOut() {
+        return results.isEmpty() ? Path.of("target", "results") : results.get(0);
+    }
+
+    /** The results {@code build} reads: every {@code --results}, else {@code target/results}. */
+    List<Path> resultsIn() {
+        return results.isEmpty() ? List.of(Path.of("target", "results")) : results;
+    }
+
+    static Options parse(String[] args) {
+        Options o = new Options();
+        int i = 0;
+        if (args.length == 0) {
+            o.verb = "help";
+            return o;
+        }
+        o.verb = args[i++];
+        if (o.verb.equals("--help") || o.verb.equals("-h")) o.verb = "help";
+        if (!VERBS.contains(o.verb)) o.errors.add("unknown command \"" + o.verb + "\" (commands: check, build, serve, lint)");
+        while (i < args.length) {
+            String a = args[i++];
+            String value = null;
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                value = a.substring(eq + 1);
+                a = a.substring(0, eq);
+            }
+            switch (a) {
+                case "--offline" -> o.offline = true;
+                case "--help", "-h" -> o.verb = "help";
+                case "--content", "--templates", "--results", "--out", "--guide", "--port", "--host" -> {
+                    if (value == null) {
+                        if (i >= args.length) {
+                            o.errors.add(a + " needs a value");
+                            continue;
+                        }
+                        value = args[i++];
+                    }
+                    o.set(a, value);
+                }
+                default -> o.errors.add("unknown option \"" + a + "\" (options: --content DIR, --templates DIR, --results DIR, "
+                        + "--out DIR, --guide SLUG, --offline, --port N)");
+            }
+        }
+        return o;
+    }
+
+    private void set(String option, String value) {
+        switch (option) {
+            case "--content" -> content = Path.of(value);
+            case "--templates" -> templates = Path.of(value);
+            case "--results" -> results.add(Path.of(value));
+            case "--out" -> out = Path.of(value);
+            case "--guide" -> guides.add(value);
+            case "--host" -> host = value;
+            case "--port" -> {
+                try {
+                    port = Integer.parseInt(value);
+                    if (port < 0 || port > 65535) throw new NumberFormatException();
+                } catch (NumberFormatException e) {
+                    errors.add("--port " + value + ": not a port number (0 to 65535; 0 picks a free one)");
+                }
+            }
+            default -> throw new IllegalArgumentException(option);
+        }
+    }
+
+    static final String USAGE = """
+            usage: java -jar site-build.jar COMMAND [options]
+
+            commands:
+              check   run the guides' snippets on this host and write a results file
+              build   render the site from content, templates and results
+              serve   build, serve on localhost and rebuild when a file changes
+              lint    report authoring errors as FILE:LINE: message
+
+            options:
+              --content DIR     guides and settings (default: content)
+              --templates DIR   templates and static files (default: templates)
+              --results DIR     results folder; check writes to the first, build reads all
+                                (repeatable; default: target/results)
+              --out DIR         site output folder (default: site-build/target/site)
+              --guide SLUG      only this guide (repeatable)
+              --offline         skip snippets that need the network
+              --port N          port for serve (default: 8080; 0 picks a free one)
+
+            exit codes: check 1 if a snippet failed or errored; 2 on authoring errors or bad usage.
+            """;
+}

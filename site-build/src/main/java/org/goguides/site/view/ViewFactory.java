@@ -1,0 +1,141 @@
+package org.goguides.site.view;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.goguides.checks.host.PlatformCatalog;
+import org.goguides.checks.model.Content;
+import org.goguides.checks.model.Guide;
+import org.goguides.checks.model.Snippet;
+import org.goguides.checks.model.TranscriptStep;
+import org.goguides.checks.results.HostRun;
+import org.goguides.checks.results.SnippetResult;
+import org.goguides.site.view.ResultIndex.HostResult;
+import org.goguides.site.view.Views.BadgeView;
+import org.goguides.site.view.Views.CountView;
+import org.goguides.site.view.Views.FailureView;
+import org.goguides.site.view.Views.LanguageLink;
+import org.goguides.site.view.Views.PageContext;
+import org.goguides.site.view.Views.SnippetView;
+
+/**
+ * Builds the view records of the site from the content and the merged results: statuses, badges,
+ * labels and URLs are all decided here.
+ */
+public final class ViewFactory {
+    private final Content content;
+    private final ResultIndex results;
+    private final Map<String, Map<String, String>> messages;
+
+    public ViewFactory(Content content, ResultIndex results, Map<String, Map<String, String>> messages) {
+        this.content = content;
+        this.results = results;
+        this.messages = messages;
+    }
+
+    public Map<String, String> t(String lang) {
+        return messages.get(lang);
+    }
+
+    public static String guideUrl(String lang, String slug) {
+        return "/" + lang + "/" + slug + "/";
+    }
+
+    /** The shared part of a page at {@code path} in {@code lang}; {@code slug} non-null for a guide page. */
+    public PageContext page(String lang, String path, String slug) {
+        List<LanguageLink> langs = new ArrayList<>();
+        for (String l : content.site().languages()) {
+            boolean exists = slug == null || content.guide(slug, l).isPresent();
+            String url = slug == null ? path.replaceFirst("^/" + lang + "/", "/" + l + "/")
+                    : exists ? guideUrl(l, slug) : "/" + l + "/";
+            langs.add(new LanguageLink(l, Messages.text(t(l), "language.name"), url, l.equals(lang), exists));
+        }
+        String base = content.site().baseUrl().replaceAll("/$", "");
+        return new PageContext(lang, content.site().title(lang), t(lang), langs, "/" + lang + "/", "/" + lang + "/verification/",
+                "/assets/", base + path, path);
+    }
+
+    /** A snippet as shown, with its readers' status and one badge per host result. */
+    public SnippetView snippet(Snippet s, String lang) {
+        Map<String, String> t = t(lang);
+        List<HostResult> rs = results.forKey(s.key());
+        ReaderStatus status = StatusResolver.resolve(s, rs);
+        List<BadgeView> badges = new ArrayList<>();
+        FailureView failure = null;
+        if (s.executable()) {
+            for (HostResult r : rs) {
+                boolean current = StatusResolver.current(s, r);
+                String st = current ? r.result().status() : "stale";
+                badges.add(badge(r, st, t));
+                if (current && failure == null && (st.equals("failed") || st.equals("error"))) {
+                    failure = new FailureView(r.run().host().key(), r.result().reason(), r.result().diff(), r.result().output());
+                }
+            }
+        }
+        return new SnippetView(s.key(), s.id(), s.lang(), status.id(), Messages.text(t, "status." + status.id()),
+                icon(status.id()), s.code(), commandsOf(s), expectedText(s), platformLabel(s, lang), s.skipReason(), badges, failure, s.executable(), t);
+    }
+
+    private BadgeView badge(HostResult r, String status, Map<String, String> t) {
+        HostRun run = r.run();
+        SnippetResult res = r.result();
+        String host = run.host().os() + "/" + run.host().arch() + (run.host().wsl() ? " WSL" : "")
+                + (run.host().distro().isEmpty() ? "" : " · " + run.host().distro()) + (run.host().go().isEmpty() ? "" : " · " + run.host().go());
+        String date = run.finished().length() >= 10 ? run.finished().substring(0, 10) : run.finished();
+        String label = icon(status) + " " + Messages.text(t, "status." + status);
+        String reason = status.equals("stale") ? Messages.text(t, "badge.staleReason") : res.reason();
+        return new BadgeView(run.host().key(), status, label, host, run.finished(), date, reason, run.isolation());
+    }
+
+    static String icon(String status) {
+        return switch (status) {
+            case "passed" -> "✓";
+            case "failed", "error" -> "✗";
+            case "stale" -> "↻";
+            case "skipped" -> "–";
+            case "display" -> "◇";
+            default -> "?";
+        };
+    }
+
+    private static String expectedText(Snippet s) {
+        return s.expected() == null ? null : s.expected().text();
+    }
+
+    private String platformLabel(Snippet s, String lang) {
+        List<String> parts = new ArrayList<>();
+        PlatformCatalog cat = content.platforms();
+        for (String p : s.requires().platforms()) parts.add(cat.get(p).map(x -> x.displayName(lang)).orElse(p));
+        if (!s.requires().os().isEmpty()) parts.add("os=" + String.join(",", s.requires().os()));
+        if (!s.requires().arch().isEmpty()) parts.add("arch=" + String.join(",", s.requires().arch()));
+        if (s.requires().minGo() != null) parts.add("go ≥ " + s.requires().minGo());
+        if (s.requires().network()) parts.add(Messages.text(t(lang), "req.network"));
+        if (s.requires().root()) parts.add(Messages.text(t(lang), "req.root"));
+        return String.join(" · ", parts);
+    }
+
+    /** Counts per readers' status, in a fixed order, only the non-zero ones. */
+    public List<CountView> counts(List<SnippetView> snippets, String lang) {
+        Map<ReaderStatus, Integer> n = new EnumMap<>(ReaderStatus.class);
+        for (SnippetView v : snippets) n.merge(ReaderStatus.valueOf(v.status().toUpperCase(java.util.Locale.ROOT)), 1, Integer::sum);
+        List<CountView> out = new ArrayList<>();
+        for (ReaderStatus st : ReaderStatus.values()) {
+            out.add(new CountView(st.id(), Messages.text(t(lang), "status." + st.id()), n.getOrDefault(st, 0)));
+        }
+        return out;
+    }
+
+    public List<SnippetView> snippets(Guide g) {
+        return g.snippets().stream().map(s -> snippet(s, g.locale())).toList();
+    }
+
+    /** Commands of a transcript without prompts or output, for the copy button. */
+    public static String commandsOf(Snippet s) {
+        if (s.steps().isEmpty()) return s.code();
+        StringBuilder b = new StringBuilder();
+        for (TranscriptStep st : s.steps()) b.append(st.command()).append('\n');
+        return b.toString().stripTrailing();
+    }
+}
