@@ -1,0 +1,112 @@
+package org.goguides.site.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: exit codes, one line per error, no stack traces. */
+class MainTest {
+    static final Path MALFORMED = Path.of("../checks/src/test/resources/malformed");
+    static final Path GOLDEN = Path.of("src/test/resources/golden/content");
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void lintPrintsOneLinePerProblemAndExits2() {
+        Run r = run("lint", "--content", MALFORMED.toString());
+        assertEquals(2, r.code());
+        String[] lines = r.err().split("\n");
+        assertEquals("24 authoring errors", lines[lines.length - 1]);
+        for (int i = 0; i < lines.length - 1; i++) {
+            assertTrue(lines[i].matches("[^:]+\\.md:\\d+: .+"), "path:line: message, got " + lines[i]);
+        }
+        assertFalse(r.err().contains("Exception"), "no stack trace");
+    }
+
+    @Test
+    void lintOfGoodContentSaysSo() {
+        Run r = run("lint", "--content", GOLDEN.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("ok: 2 guide files"), r.out());
+    }
+
+    @Test
+    void buildRefusesAuthoringErrorsAndKeepsThePreviousSite() throws Exception {
+        Path out = tmp.resolve("site");
+        Run ok = run("build", "--content", GOLDEN.toString(), "--templates", "../templates", "--results", tmp.resolve("none").toString(),
+                "--out", out.toString());
+        assertEquals(0, ok.code(), ok.err());
+        String before = Files.readString(out.resolve("en/demo/index.html"), StandardCharsets.UTF_8);
+        Run bad = run("build", "--content", MALFORMED.toString(), "--templates", "../templates", "--out", out.toString());
+        assertEquals(2, bad.code());
+        assertEquals(before, Files.readString(out.resolve("en/demo/index.html"), StandardCharsets.UTF_8));
+        try (var s = Files.list(tmp)) {
+            assertEquals(1, s.filter(p -> p.getFileName().toString().contains("site")).count(), "no half-written folder left");
+        }
+    }
+
+    @Test
+    void checkRefusesAuthoringErrors() {
+        Run r = run("check", "--content", MALFORMED.toString(), "--results", tmp.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("bad-snippets/index.en.md:7: unknown attribute \"platfrom\""), r.err());
+    }
+
+    @Test
+    void checkExitsOneWhenASnippetFails() throws Exception {
+        Path content = tmp.resolve("content/guides/tiny");
+        Files.createDirectories(content);
+        Files.writeString(content.resolve("index.en.md"), """
+                ---
+                title: Tiny
+                ---
+
+                ```console {#ok}
+                $ echo 你好
+                你好
+                ```
+
+                ```console {#wrong session=other}
+                $ echo real
+                expected
+                ```
+                """, StandardCharsets.UTF_8);
+        Run r = run("check", "--content", tmp.resolve("content").toString(), "--results", tmp.resolve("results").toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("1 passed, 1 failed, 0 skipped, 0 errors"), r.out());
+        assertTrue(r.out().contains("- expected") && r.out().contains("+ real"), r.out());
+        try (var s = Files.list(tmp.resolve("results"))) {
+            assertEquals(1, s.count());
+        }
+    }
+
+    @Test
+    void badUsageIsExplained() {
+        Run r = run("chek");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown command \"chek\" (commands: check, build, serve, lint)"), r.err());
+        Run o = run("build", "--otu", "x");
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("unknown option \"--otu\""), o.err());
+        assertEquals(0, run("--help").code());
+    }
+}
