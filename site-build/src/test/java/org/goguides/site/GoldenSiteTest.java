@@ -59,11 +59,11 @@ class GoldenSiteTest {
     }
 
     static HostInfo linux() {
-        return new HostInfo("linux-amd64-debian-12-go1.26.8", "linux", "amd64", false, 0, "debian 12", "6.1", "go1.26.8", true);
+        return new HostInfo("linux-amd64-debian-12-go1.26.8", "linux", "amd64", false, 0, "debian 12", "6.1", "go1.26.8", true, false);
     }
 
     static HostInfo darwin() {
-        return new HostInfo("darwin-arm64-macos-15.1-go1.26.8", "darwin", "arm64", false, 0, "macos 15.1", "24.1", "go1.26.8", true);
+        return new HostInfo("darwin-arm64-macos-15.1-go1.26.8", "darwin", "arm64", false, 0, "macos 15.1", "24.1", "go1.26.8", true, false);
     }
 
     /** A results file in which each named snippet has the given status ("passed:old" = a result for other text). */

@@ -18,6 +18,7 @@ public final class Applicability {
     private final Predicate<String> onPath;
     private final boolean offline;
     private final boolean rootLayer;
+    private final String noRootLayer;
 
     /**
      * @param onPath tells whether a command is on PATH
@@ -25,6 +26,17 @@ public final class Applicability {
      * @param rootLayer whether a throwaway root layer (the sandbox) exists for {@code root} snippets
      */
     public Applicability(HostFacts host, PlatformCatalog catalog, Predicate<String> onPath, boolean offline, boolean rootLayer) {
+        this(host, catalog, onPath, offline, rootLayer,
+                "needs a throwaway root layer (it writes outside the session); no sandbox on this host");
+    }
+
+    /**
+     * @param noRootLayer the skip reason for {@code root} snippets when there is no root layer: what they need
+     *     and why this host lacks it (the isolation says)
+     */
+    public Applicability(HostFacts host, PlatformCatalog catalog, Predicate<String> onPath, boolean offline, boolean rootLayer,
+                         String noRootLayer) {
+        this.noRootLayer = noRootLayer;
         this.host = host;
         this.catalog = catalog;
         this.onPath = onPath;
@@ -54,7 +66,7 @@ public final class Applicability {
         if (r.network() && offline) return Optional.of("needs the network; --offline was given");
         if (r.network() && !host.online()) return Optional.of("needs the network; this host is offline (the Go module proxy did not answer)");
         if (r.root() && !rootLayer) {
-            return Optional.of("needs a throwaway root layer (it writes outside the session); no sandbox on this host");
+            return Optional.of(noRootLayer);
         }
         return Optional.empty();
     }

@@ -15,14 +15,16 @@ import java.util.Locale;
  * @param distroVersion {@code VERSION_ID} from /etc/os-release, or the macOS version from sw_vers
  * @param go {@code go1.26.8}, or "" when no Go is on PATH
  * @param online whether the Go module proxy answers
+ * @param rosetta on a Mac: the checks run translated by Rosetta 2 (an Intel JVM on Apple Silicon)
  */
 public record HostFacts(String os, String arch, String kernel, boolean wsl, int wslVersion, String distroId,
-                        String distroVersion, String go, boolean online) {
+                        String distroVersion, String go, boolean online, boolean rosetta) {
 
     /** A stable name for this kind of host, e.g. {@code linux-amd64-debian-12-go1.26.8}. */
     public String key() {
         StringBuilder b = new StringBuilder(os).append('-').append(arch);
         if (wsl) b.append("-wsl").append(wslVersion > 0 ? wslVersion : "");
+        if (rosetta) b.append("-rosetta");
         if (!distroId.isEmpty()) b.append('-').append(distroId);
         if (!distroVersion.isEmpty()) b.append('-').append(distroVersion);
         if (!go.isEmpty()) b.append('-').append(go);
@@ -33,6 +35,7 @@ public record HostFacts(String os, String arch, String kernel, boolean wsl, int 
     public String describe() {
         String d = os + "/" + arch;
         if (wsl) d += " under WSL" + (wslVersion > 0 ? wslVersion : "");
+        if (rosetta) d += " under Rosetta";
         if (!distroId.isEmpty()) d += " (" + distro() + ")";
         return d;
     }
@@ -43,6 +46,11 @@ public record HostFacts(String os, String arch, String kernel, boolean wsl, int 
     }
 
     public HostFacts withOnline(boolean value) {
-        return new HostFacts(os, arch, kernel, wsl, wslVersion, distroId, distroVersion, go, value);
+        return new HostFacts(os, arch, kernel, wsl, wslVersion, distroId, distroVersion, go, value, rosetta);
+    }
+
+    /** The same host with another Go toolchain (a run of the Go version matrix). */
+    public HostFacts withGo(String version) {
+        return new HostFacts(os, arch, kernel, wsl, wslVersion, distroId, distroVersion, version, online, rosetta);
     }
 }

@@ -3,21 +3,18 @@ package org.goguides.checks.host;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the facts of the machine it runs on. Every fact can be overridden (tests pretend to be a
- * Mac or a WSL host this way); what cannot be read stays empty rather than failing the run.
+ * Reads the facts of a host: Linux (distribution from /etc/os-release), WSL 1 or 2 (from the
+ * kernel), macOS (version from {@code sw_vers}, Apple Silicon or Intel from {@code hw.optional.arm64},
+ * Rosetta translation from {@code sysctl.proc_translated}) and Windows. Every fact can be
+ * overridden; what cannot be read stays empty rather than failing the run.
  */
 public final class HostProbe {
     private static final Pattern GO_VERSION = Pattern.compile("go version (go\\S+) ");
@@ -25,34 +22,68 @@ public final class HostProbe {
     private HostProbe() {
     }
 
-    /** Probes this host; {@code overrides} maps fact names (os, arch, kernel, wsl, wslVersion, distroId, distroVersion, go, online) to values. */
+    /** Probes this machine; {@code overrides} maps fact names (os, arch, kernel, wsl, wslVersion, distroId, distroVersion, go, online, rosetta) to values. */
     public static HostFacts probe(Map<String, String> overrides, boolean checkNetwork) {
-        String os = overrides.getOrDefault("os", goOs(System.getProperty("os.name", "")));
-        String arch = overrides.getOrDefault("arch", goArch(System.getProperty("os.arch", "")));
-        String kernel = overrides.getOrDefault("kernel", os.equals("linux") ? firstLine(run("uname", "-r")).orElse("")
-                : System.getProperty("os.version", ""));
-        String procVersion = read(Path.of("/proc/version")).orElse("");
-        boolean wsl = overrides.containsKey("wsl") ? Boolean.parseBoolean(overrides.get("wsl"))
-                : os.equals("linux") && (procVersion.toLowerCase(Locale.ROOT).contains("microsoft")
-                || System.getenv("WSL_DISTRO_NAME") != null);
-        int wslVersion = overrides.containsKey("wslVersion") ? Integer.parseInt(overrides.get("wslVersion"))
-                : wsl ? (kernel.toLowerCase(Locale.ROOT).contains("wsl2") || kernel.contains("microsoft-standard") ? 2 : 1) : 0;
+        return probe(HostSource.SYSTEM, overrides, checkNetwork);
+    }
+
+    public static HostFacts probe(HostSource src, Map<String, String> overrides, boolean checkNetwork) {
+        String os = overrides.getOrDefault("os", goOs(src.property("os.name")));
+        String kernel;
+        String arch;
+        boolean wsl = false;
+        int wslVersion = 0;
+        boolean rosetta = false;
         String distroId = "";
         String distroVersion = "";
-        if (os.equals("linux")) {
-            Map<String, String> rel = OsRelease.parse(read(Path.of("/etc/os-release")).orElse(""));
-            distroId = rel.getOrDefault("ID", "");
-            distroVersion = rel.getOrDefault("VERSION_ID", "");
-        } else if (os.equals("darwin")) {
-            distroId = "macos";
-            distroVersion = firstLine(run("sw_vers", "-productVersion")).orElse("");
+        switch (os) {
+            case "darwin" -> {
+                kernel = src.command("uname", "-r").orElse(src.property("os.version"));
+                // hw.optional.arm64 is 1 on Apple Silicon even when this process runs under Rosetta
+                boolean appleSilicon = src.command("sysctl", "-n", "hw.optional.arm64").map("1"::equals).orElse(false);
+                arch = appleSilicon ? "arm64" : goArch(src.property("os.arch"));
+                rosetta = src.command("sysctl", "-n", "sysctl.proc_translated").map("1"::equals).orElse(false);
+                distroId = "macos";
+                distroVersion = src.command("sw_vers", "-productVersion").orElse(src.property("os.version"));
+            }
+            case "windows" -> {
+                kernel = src.property("os.version");
+                String pa = src.env("PROCESSOR_ARCHITEW6432").or(() -> src.env("PROCESSOR_ARCHITECTURE")).orElse("");
+                arch = pa.isEmpty() ? goArch(src.property("os.arch")) : goArch(pa.toLowerCase(Locale.ROOT));
+                distroId = "windows";
+                distroVersion = src.property("os.version");
+            }
+            default -> {
+                kernel = src.command("uname", "-r").orElse(src.property("os.version"));
+                arch = goArch(src.command("uname", "-m").orElse(src.property("os.arch")));
+                String procVersion = src.file("/proc/version").orElse("");
+                String k = (kernel + " " + procVersion).toLowerCase(Locale.ROOT);
+                wsl = k.contains("microsoft") || src.env("WSL_DISTRO_NAME").isPresent();
+                // WSL 2 runs a real Linux kernel named "...-microsoft-standard-WSL2"; WSL 1 reports "...-Microsoft"
+                wslVersion = !wsl ? 0 : k.contains("wsl2") || k.contains("microsoft-standard") ? 2 : 1;
+                Map<String, String> rel = OsRelease.parse(src.file("/etc/os-release").orElse(""));
+                distroId = rel.getOrDefault("ID", "");
+                distroVersion = rel.getOrDefault("VERSION_ID", "");
+            }
         }
+        arch = overrides.getOrDefault("arch", arch);
+        kernel = overrides.getOrDefault("kernel", kernel);
+        if (overrides.containsKey("wsl")) wsl = Boolean.parseBoolean(overrides.get("wsl"));
+        if (overrides.containsKey("wslVersion")) wslVersion = Integer.parseInt(overrides.get("wslVersion"));
+        else if (!wsl) wslVersion = 0;
+        else if (wslVersion == 0) wslVersion = 2;
+        if (overrides.containsKey("rosetta")) rosetta = Boolean.parseBoolean(overrides.get("rosetta"));
         distroId = overrides.getOrDefault("distroId", distroId);
         distroVersion = overrides.getOrDefault("distroVersion", distroVersion);
-        String go = overrides.getOrDefault("go", goVersion());
+        String go = overrides.getOrDefault("go", src.command("go", "version").map(HostProbe::parseGoVersion).orElse(""));
         boolean online = overrides.containsKey("online") ? Boolean.parseBoolean(overrides.get("online"))
                 : checkNetwork && reachable("proxy.golang.org", 443);
-        return new HostFacts(os, arch, kernel, wsl, wslVersion, distroId, distroVersion, go, online);
+        return new HostFacts(os, arch, kernel, wsl, wslVersion, distroId, distroVersion, go, online, rosetta);
+    }
+
+    static String parseGoVersion(String line) {
+        Matcher m = GO_VERSION.matcher(line + " ");
+        return m.find() ? m.group(1) : "";
     }
 
     static String goOs(String osName) {
@@ -63,20 +94,12 @@ public final class HostProbe {
         return n.replaceAll("\\s+", "");
     }
 
-    static String goArch(String osArch) {
-        return switch (osArch) {
-            case "x86_64", "amd64" -> "amd64";
+    static String goArch(String arch) {
+        return switch (arch.toLowerCase(Locale.ROOT)) {
+            case "x86_64", "amd64", "x64" -> "amd64";
             case "aarch64", "arm64" -> "arm64";
-            default -> osArch;
+            default -> arch;
         };
-    }
-
-    /** {@code go1.26.8}, or "" when Go is not on PATH. */
-    static String goVersion() {
-        return firstLine(run("go", "version")).map(l -> {
-            Matcher m = GO_VERSION.matcher(l + " ");
-            return m.find() ? m.group(1) : "";
-        }).orElse("");
     }
 
     /** Whether {@code command} is an executable file in a PATH directory. */
@@ -97,36 +120,6 @@ public final class HostProbe {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static Optional<String> read(Path p) {
-        try {
-            return Optional.of(Files.readString(p, StandardCharsets.UTF_8));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<String> firstLine(Optional<String> s) {
-        return s.map(String::strip).filter(x -> !x.isEmpty()).map(x -> x.lines().findFirst().orElse(""));
-    }
-
-    private static Optional<String> run(String... cmd) {
-        try {
-            Process p = new ProcessBuilder(new ArrayList<>(List.of(cmd))).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return Optional.empty();
-            }
-            return p.exitValue() == 0 ? Optional.of(new String(out, StandardCharsets.UTF_8)) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
         }
     }
 }
