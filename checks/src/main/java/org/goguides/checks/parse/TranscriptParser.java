@@ -15,7 +15,7 @@ import org.goguides.checks.model.TranscriptStep;
  * Reads a console transcript: {@code $ CMD} starts a command, {@code > } lines continue it, the
  * lines up to the next {@code $ } are its expected output, and a last line {@code [N]} is its exit code.
  */
-final class TranscriptParser {
+public final class TranscriptParser {
     private static final Pattern EXIT = Pattern.compile("\\[(\\d{1,3}|nonzero)]\\s*");
 
     private TranscriptParser() {
@@ -26,7 +26,7 @@ final class TranscriptParser {
      * @param firstLine the 1-based file line of the block's first text line
      * @param problem receives (line, message) for what cannot be read
      */
-    static List<TranscriptStep> parse(String body, int firstLine, MatchMode mode, BiConsumer<Integer, String> problem) {
+    public static List<TranscriptStep> parse(String body, int firstLine, MatchMode mode, BiConsumer<Integer, String> problem) {
         List<TranscriptStep> steps = new ArrayList<>();
         String[] lines = body.split("\n", -1);
         int n = lines.length;

@@ -1,0 +1,105 @@
+package org.goguides.checks.update;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.goguides.checks.model.Content;
+import org.goguides.checks.model.ExpectedOutput;
+import org.goguides.checks.model.Guide;
+import org.goguides.checks.model.MatchMode;
+import org.goguides.checks.model.Snippet;
+import org.goguides.checks.model.TranscriptStep;
+import org.goguides.checks.parse.TextFile;
+import org.goguides.checks.parse.TranscriptParser;
+import org.goguides.checks.results.SnippetResult;
+import org.goguides.checks.run.ExpectedMerge;
+
+/**
+ * {@code check --update}: rewrites, in place in the Markdown, the expected output of snippets that
+ * failed only on their output, in every translation that has the same step. Only the lines of that
+ * expected output change; wildcards that still match are kept.
+ */
+public final class ExpectationUpdater {
+    /** One replaced region of a guide file. */
+    public record Edit(Guide guide, int firstLine, int lineCount, List<String> newLines, String snippetId) {
+    }
+
+    /** What an update did: the edits made and why some failures were left alone. */
+    public record Report(List<Edit> edits, List<String> notes, String diff) {
+    }
+
+    private ExpectationUpdater() {
+    }
+
+    public static Report update(Content content, List<SnippetResult> results) throws IOException {
+        List<Edit> edits = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (SnippetResult r : results) {
+            if (!r.status().equals("failed") || !r.reason().contains("output differs")) continue;
+            if (r.output().contains("more characters not kept]")) {
+                notes.add(r.source() + ":" + r.line() + ": output too long to copy into the guide; edit it by hand");
+                continue;
+            }
+            for (Guide g : content.bySlug().getOrDefault(r.guide(), List.of())) {
+                g.snippet(r.id()).filter(s -> s.hash().equals(r.hash())).ifPresent(s -> edit(g, s, r, notes).ifPresent(edits::add));
+            }
+        }
+        StringBuilder diff = new StringBuilder();
+        Map<Guide, List<Edit>> byFile = new LinkedHashMap<>();
+        for (Edit e : edits) byFile.computeIfAbsent(e.guide(), k -> new ArrayList<>()).add(e);
+        for (Map.Entry<Guide, List<Edit>> f : byFile.entrySet()) apply(f.getKey(), f.getValue(), diff);
+        return new Report(edits, notes, diff.toString());
+    }
+
+    private static java.util.Optional<Edit> edit(Guide g, Snippet s, SnippetResult r, List<String> notes) {
+        ExpectedOutput expected;
+        String actual;
+        if (s.steps().isEmpty()) {
+            expected = s.expected();
+            actual = r.output();
+        } else {
+            List<TranscriptStep> ran = TranscriptParser.parse(r.output(), 1, MatchMode.EXACT, (l, m) -> { });
+            if (ran.isEmpty() || ran.size() > s.steps().size()) {
+                notes.add(s.pos() + ": cannot read the recorded transcript; edit it by hand");
+                return java.util.Optional.empty();
+            }
+            expected = s.steps().get(ran.size() - 1).expected();
+            actual = ran.get(ran.size() - 1).expected().text();
+        }
+        if (expected == null) return java.util.Optional.empty();
+        if (expected.mode() == MatchMode.REGEX) {
+            notes.add(s.pos() + ": match=regex is left for you to edit");
+            return java.util.Optional.empty();
+        }
+        String merged = expected.mode() == MatchMode.CONTAINS ? actual : ExpectedMerge.merge(expected.text(), actual);
+        int count = expected.text().isEmpty() ? 0 : expected.text().split("\n", -1).length;
+        return java.util.Optional.of(new Edit(g, expected.line(), count, merged.isEmpty() ? List.of() : List.of(merged.split("\n", -1)), s.id()));
+    }
+
+    private static void apply(Guide g, List<Edit> edits, StringBuilder diff) throws IOException {
+        String raw = Files.readString(g.file(), StandardCharsets.UTF_8);
+        boolean bom = raw.startsWith("\uFEFF");
+        String eol = raw.contains("\r\n") ? "\r\n" : "\n";
+        List<String> lines = new ArrayList<>(List.of(TextFile.normalize(raw).split("\n", -1)));
+        edits.sort(Comparator.comparingInt(Edit::firstLine).reversed());
+        for (Edit e : edits) {
+            int from = e.firstLine() - 1;
+            List<String> old = new ArrayList<>(lines.subList(from, from + e.lineCount()));
+            for (int k = 0; k < e.lineCount(); k++) lines.remove(from);
+            lines.addAll(from, e.newLines());
+            diff.append("--- ").append(g.displayPath()).append(':').append(e.firstLine()).append(" (").append(e.snippetId()).append(")\n");
+            old.forEach(l -> diff.append("- ").append(l).append('\n'));
+            e.newLines().forEach(l -> diff.append("+ ").append(l).append('\n'));
+        }
+        Path tmp = Files.createTempFile(g.file().toAbsolutePath().getParent(), ".update-", ".md");
+        Files.writeString(tmp, (bom ? "\uFEFF" : "") + String.join(eol, lines), StandardCharsets.UTF_8); // keep BOM and line endings
+        Files.move(tmp, g.file(), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}
