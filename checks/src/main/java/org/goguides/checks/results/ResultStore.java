@@ -29,13 +29,51 @@ public final class ResultStore {
     private ResultStore() {
     }
 
-    /** Writes {@code run} as {@code <dir>/<host key>.json} and returns the file. */
+    /** How many runs per host {@link #write} keeps under {@code history/}. */
+    public static final int HISTORY = 10;
+
+    /**
+     * Writes {@code run} as {@code <dir>/<host key>.json}, keeps a copy in
+     * {@code <dir>/history/<host key>/} (the last {@value #HISTORY} runs, for flaky steps) and returns the file.
+     */
     public static Path write(Path dir, HostRun run) throws IOException {
+        Path target = writeAtomically(dir, run.host().key() + ".json", run);
+        Path hist = dir.resolve("history").resolve(run.host().key());
+        writeAtomically(hist, run.finished().replace(":", "") + ".json", run);
+        try (Stream<Path> s = Files.list(hist)) {
+            List<Path> old = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+            for (int i = 0; i < old.size() - HISTORY; i++) Files.deleteIfExists(old.get(i));
+        }
+        return target;
+    }
+
+    /** Every host's kept runs, oldest first, from the {@code history/} folders of the given results folders. */
+    public static List<HostRun> history(List<Path> locations, List<Problem> problems) {
+        List<Path> dirs = new ArrayList<>();
+        for (Path loc : locations) {
+            Path h = loc.resolve("history");
+            if (!Files.isDirectory(h)) continue;
+            try (Stream<Path> s = Files.list(h)) {
+                s.filter(Files::isDirectory).sorted().forEach(dirs::add);
+            } catch (IOException e) {
+                problems.add(Problem.at(h.toString(), 1, "cannot list history: " + e.getMessage()));
+            }
+        }
+        return loadAll(dirs, problems);
+    }
+
+    /** Writes several runs as one file ({@code {"schema":1,"runs":[…]}}), as the site publishes them. */
+    public static void writeMerged(Path file, List<HostRun> runs) throws IOException {
+        writeAtomically(file.toAbsolutePath().getParent(), file.getFileName().toString(),
+                java.util.Map.of("schema", HostRun.SCHEMA, "runs", runs));
+    }
+
+    private static Path writeAtomically(Path dir, String name, Object value) throws IOException {
         Files.createDirectories(dir);
-        Path target = dir.resolve(run.host().key() + ".json");
+        Path target = dir.resolve(name);
         Path tmp = Files.createTempFile(dir, ".results-", ".tmp");
         try {
-            Files.write(tmp, JSON.writeValueAsBytes(run));
+            Files.write(tmp, JSON.writeValueAsBytes(value));
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -67,11 +105,19 @@ public final class ResultStore {
             }
             for (Path f : files) {
                 try {
-                    HostRun run = read(f);
-                    if (run.schema() != HostRun.SCHEMA || run.host() == null) {
-                        problems.add(Problem.at(f.toString(), 1, "not a results file of schema " + HostRun.SCHEMA));
+                    com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(Files.readString(f, StandardCharsets.UTF_8));
+                    List<HostRun> found = new ArrayList<>();
+                    if (tree.has("runs")) {
+                        for (com.fasterxml.jackson.databind.JsonNode r : tree.get("runs")) found.add(JSON.treeToValue(r, HostRun.class));
                     } else {
-                        runs.add(run);
+                        found.add(JSON.treeToValue(tree, HostRun.class));
+                    }
+                    for (HostRun run : found) {
+                        if (run.schema() != HostRun.SCHEMA || run.host() == null) {
+                            problems.add(Problem.at(f.toString(), 1, "not a results file of schema " + HostRun.SCHEMA));
+                        } else {
+                            runs.add(run);
+                        }
                     }
                 } catch (JsonProcessingException e) {
                     int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
