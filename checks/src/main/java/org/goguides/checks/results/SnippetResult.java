@@ -1,5 +1,6 @@
 package org.goguides.checks.results;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -19,11 +20,30 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param durationMs wall time
  * @param output what it printed, capped
  * @param diff expected against actual output, when they differed
+ * @param ranAt when the snippet really ran, if earlier than the run this file records (a result
+ *              reused from the cache of an unchanged guide); "" when it ran in this run
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({"guide", "locale", "id", "lang", "source", "line", "hash", "status", "reason", "exit", "durationMs", "output", "diff"})
+@JsonPropertyOrder({"guide", "locale", "id", "lang", "source", "line", "hash", "status", "reason", "exit", "durationMs", "output", "diff", "ranAt"})
 public record SnippetResult(String guide, String locale, String id, String lang, String source, int line, String hash,
-                            String status, String reason, int exit, long durationMs, String output, String diff) {
+                            String status, String reason, int exit, long durationMs, String output, String diff, String ranAt) {
+
+    @JsonCreator
+    public SnippetResult {
+        ranAt = ranAt == null ? "" : ranAt;
+    }
+
+    /** A result of the run its file records. */
+    public SnippetResult(String guide, String locale, String id, String lang, String source, int line, String hash,
+                         String status, String reason, int exit, long durationMs, String output, String diff) {
+        this(guide, locale, id, lang, source, line, hash, status, reason, exit, durationMs, output, diff, "");
+    }
+
+    /** The same result, reused in a later run: it keeps the time it really ran. */
+    public SnippetResult reusedFrom(String runFinished) {
+        return new SnippetResult(guide, locale, id, lang, source, line, hash, status, reason, exit, durationMs, output, diff,
+                ranAt.isEmpty() ? runFinished : ranAt);
+    }
 
     public Status statusValue() {
         return Status.of(status);
