@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Site build benchmark: our `build` against Hugo (Debian's hugo) on the same corpus, same machine,
+# same run. Median of 3 timed builds after a warm-up, wall time and peak RSS (/usr/bin/time -v),
+# using the harness in ../shared/bench (copied to site-build/target/bench, which it writes into).
+#
+#   site-build/bench/bench.sh                 # sizes 100 1000 5000
+#   site-build/bench/bench.sh 100 1000        # chosen sizes
+#   JAVA_OPTS="-Xmx1g" site-build/bench/bench.sh 5000
+#
+# Needs: python3, hugo (apt-get install hugo), the jar (mvn -q -DskipTests package).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+shared=${GOGUIDES_BENCH_HARNESS:-$root/../shared/bench}
+jar=$root/site-build/target/site-build.jar
+work=$root/site-build/target/bench
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(100 1000 5000)
+[ -f "$jar" ] || { echo "build the jar first: mvn -q -DskipTests package" >&2; exit 1; }
+command -v hugo >/dev/null || { echo "install hugo: apt-get install hugo" >&2; exit 1; }
+rm -rf "$work"
+mkdir -p "$work"
+cp -r "$shared" "$work/harness"
+chmod -R u+w "$work/harness"
+rm -f "$work/harness/results.json"
+java_cmd="java ${JAVA_OPTS:-} -jar $jar build"
+for n in "${sizes[@]}"; do
+  corpus=$work/harness/work/corpus-$n
+  python3 "$work/harness/gen_corpus.py" --pages "$n" --out "$corpus" >/dev/null
+  python3 "$root/site-build/bench/to_guides.py" "$corpus" "$work/ours-$n"
+  python3 "$work/harness/bench.py" --variants hl --sizes "$n" --keep --results "$work/results.json"
+  (cd "$root" && python3 "$work/harness/bench.py" --variants ours --sizes "$n" --keep --results "$work/results.json" \
+      --cmd "$java_cmd --content $work/ours-$n/content --templates $root/templates --results $work/ours-$n/results --out {out}")
+  rm -rf "$corpus" "$work/ours-$n"
+done
+python3 - "$work/results.json" <<'PY'
+import json, sys
+rows = json.load(open(sys.argv[1]))
+by = {}
+for r in rows:
+    by.setdefault(r["pages"], {})[r["variant"]] = r
+print("\n| pages | Hugo wall (s) | ours wall (s) | ours/Hugo | Hugo ms/page | ours ms/page | Hugo peak RSS (MB) | ours peak RSS (MB) | ours/Hugo RSS |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+for n in sorted(by):
+    h, o = by[n].get("hl"), by[n].get("ours")
+    if not h or not o:
+        continue
+    print("| %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f | %.0f | %.2f |" % (
+        n, h["median_wall_s"], o["median_wall_s"], o["median_wall_s"] / h["median_wall_s"], h["ms_per_page_wall"],
+        o["ms_per_page_wall"], h["median_max_rss_mb"], o["median_max_rss_mb"], o["median_max_rss_mb"] / h["median_max_rss_mb"]))
+PY
