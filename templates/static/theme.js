@@ -1,4 +1,5 @@
 // Sets the colour theme before the page paints, so a reader who chose dark never sees a light flash.
+// Loaded in <head> without defer on purpose; without a saved choice the system setting applies (CSS).
 (function () {
   try {
     var saved = localStorage.getItem("theme");

@@ -16,7 +16,16 @@ import org.goguides.checks.model.Snippet;
 import org.goguides.checks.parse.ContentLoader;
 import org.goguides.checks.results.HostRun;
 import org.goguides.checks.results.ResultStore;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+
+import org.goguides.site.render.AssetManifest;
+import org.goguides.site.render.BuildException;
+import org.goguides.site.render.GitInfo;
 import org.goguides.site.render.HtmlPostProcessor;
+import org.goguides.site.render.LinkChecker;
+import org.goguides.site.render.SearchIndex;
+import org.goguides.site.render.Sitemap;
 import org.goguides.site.render.MarkdownRenderer;
 import org.goguides.site.render.SiteWriter;
 import org.goguides.site.render.Templates;
@@ -28,6 +37,9 @@ import org.goguides.site.view.Views.GuideLink;
 import org.goguides.site.view.Views.GuidePageView;
 import org.goguides.site.view.Views.HostColumn;
 import org.goguides.site.view.Views.IndexPageView;
+import org.goguides.site.view.Views.LanguageLink;
+import org.goguides.site.view.Views.LastUpdatedView;
+import org.goguides.site.view.Views.TocEntry;
 import org.goguides.site.view.Views.NotFoundPageView;
 import org.goguides.site.view.Views.OverviewCell;
 import org.goguides.site.view.Views.OverviewPageView;
@@ -38,7 +50,8 @@ import org.goguides.site.view.Views.SnippetView;
 /**
  * Renders the site from content, templates and any number of results files: a page per guide
  * translation, an index and a verification overview per language, a language choice at the root,
- * and 404 pages. Refuses to build when the content has authoring errors; writes atomically.
+ * 404 pages, fingerprinted assets, a search index per language, sitemap.xml and robots.txt. Refuses to
+ * build when the content has authoring errors or a page has a broken internal link; writes atomically.
  */
 public final class SiteBuilder {
 
@@ -65,25 +78,60 @@ public final class SiteBuilder {
         if (!content.problems().isEmpty()) return new Report(0, content.problems(), List.of());
         List<Problem> warnings = new ArrayList<>();
         List<HostRun> runs = ResultStore.loadAll(o.results(), warnings);
-        Map<String, String> pages = render(content, new ResultIndex(runs), o.templates());
-        SiteWriter.write(o.out(), pages, Map.of(), o.templates().resolve("static"));
-        return new Report(pages.size(), List.of(), warnings);
+        GitInfo git = GitInfo.read(o.content());
+        Site site = renderSite(content, new ResultIndex(runs), o.templates(), git);
+        if (!site.brokenLinks().isEmpty()) {
+            // printed as is by the command line, which exits with 2; nothing is written
+            throw new BuildException(String.join("\n", site.brokenLinks()) + "\n" + site.brokenLinks().size()
+                    + (site.brokenLinks().size() == 1 ? " broken link" : " broken links") + "; nothing was written");
+        }
+        if (git.shallow()) warnings.add(Problem.at(String.valueOf(o.content()), 1,
+                "shallow git clone: \"last updated\" is left out for guides whose history is cut off (fetch with fetch-depth: 0)"));
+        if (content.site().baseUrl().isBlank()) warnings.add(Problem.at("content/site.yml", 1,
+                "no baseUrl: sitemap.xml, canonical and OpenGraph URLs are relative"));
+        SiteWriter.write(o.out(), site.pages(), site.files(), null);
+        return new Report(site.pages().size(), List.of(), warnings);
+    }
+
+    /** A rendered site: pages, other files (assets, search indexes, sitemap, robots) and broken internal links found. */
+    public record Site(Map<String, String> pages, Map<String, byte[]> files, List<String> brokenLinks) {
     }
 
     /** Every page of the site, by path inside the site. */
     Map<String, String> render(Content content, ResultIndex results, Path templatesDir) throws IOException {
+        return renderSite(content, results, templatesDir, GitInfo.read(Path.of("content"))).pages();
+    }
+
+    /** The whole site: pages, fingerprinted assets, search indexes, sitemap and robots.txt, with its links checked. */
+    public Site renderSite(Content content, ResultIndex results, Path templatesDir, GitInfo git) throws IOException {
         Templates templates = new Templates(templatesDir);
         Map<String, Map<String, String>> messages = new HashMap<>();
         for (String l : content.site().languages()) messages.put(l, Messages.load(templatesDir, l));
-        ViewFactory views = new ViewFactory(content, results, messages);
+        AssetManifest assets = AssetManifest.of(templatesDir.resolve("static"));
+        ViewFactory bodies = new ViewFactory(content, results, messages, assets.urls());
+        Map<Guide, GuideBody> rendered = new LinkedHashMap<>();
+        Map<String, SearchIndex> search = new LinkedHashMap<>();
+        for (String l : content.site().languages()) search.put(l, new SearchIndex());
+        for (Guide g : content.guides()) {
+            GuideBody b = guideBody(g, bodies, templates);
+            rendered.put(g, b);
+            search.get(g.locale()).addGuide(ViewFactory.guideUrl(g.locale(), g.slug()), g.meta().title(), g.meta().summary(), b.html());
+        }
+        search.forEach((l, idx) -> assets.add("search-" + l + ".json", idx.json()));
+        ViewFactory views = new ViewFactory(content, results, messages, assets.urls());
         Map<String, String> pages = new LinkedHashMap<>();
         Map<String, List<GuideLink>> perLang = new LinkedHashMap<>();
+        List<Sitemap.Entry> sitemap = new ArrayList<>();
         for (String l : content.site().languages()) perLang.put(l, new ArrayList<>());
         for (Guide g : content.guides()) {
-            GuidePageView page = guidePage(g, views, templates);
+            GuidePageView page = guidePage(g, rendered.get(g), views, git, content);
             pages.put(g.locale() + "/" + g.slug() + "/index.html", templates.render("guide.ftlh", page));
             perLang.get(g.locale()).add(new GuideLink(g.slug(), page.title(), page.summary(), ViewFactory.guideUrl(g.locale(), g.slug()),
                     page.counts(), page.total()));
+            List<Sitemap.Alternate> alts = new ArrayList<>();
+            for (LanguageLink ll : page.page().languages()) if (ll.exists()) alts.add(new Sitemap.Alternate(ll.hreflang(), ll.url()));
+            sitemap.add(new Sitemap.Entry(ViewFactory.guideUrl(g.locale(), g.slug()),
+                    page.lastUpdated() == null ? null : page.lastUpdated().iso(), alts));
         }
         for (String l : content.site().languages()) {
             String path = "/" + l + "/";
@@ -93,12 +141,28 @@ public final class SiteBuilder {
         }
         String def = content.site().defaultLanguage();
         pages.put("index.html", templates.render("root.ftlh", new RootPageView(views.page(def, "/" + def + "/", null).languages(),
-                content.site().title(def), "/" + def + "/")));
+                content.site().title(def), "/" + def + "/", assets.urls())));
         pages.put("404.html", pages.get(def + "/404.html"));
-        return pages;
+        for (String l : content.site().languages()) {
+            List<Sitemap.Alternate> alts = new ArrayList<>();
+            for (String o : content.site().languages()) alts.add(new Sitemap.Alternate(ViewFactory.htmlLang(o), "/" + o + "/"));
+            sitemap.add(new Sitemap.Entry("/" + l + "/", null, alts));
+            List<Sitemap.Alternate> altsV = new ArrayList<>();
+            for (String o : content.site().languages()) altsV.add(new Sitemap.Alternate(ViewFactory.htmlLang(o), "/" + o + "/verification/"));
+            sitemap.add(new Sitemap.Entry("/" + l + "/verification/", null, altsV));
+        }
+        Map<String, byte[]> files = new LinkedHashMap<>(assets.files());
+        files.put("sitemap.xml", Sitemap.xml(content.site().baseUrl(), sitemap).getBytes(StandardCharsets.UTF_8));
+        files.put("robots.txt", Sitemap.robots(content.site().baseUrl()).getBytes(StandardCharsets.UTF_8));
+        List<String> broken = LinkChecker.check(pages, files.keySet());
+        return new Site(pages, files, broken);
     }
 
-    private GuidePageView guidePage(Guide g, ViewFactory views, Templates templates) {
+    /** A guide's body HTML (snippets rendered, callouts and TOC done) and its snippet views. */
+    private record GuideBody(String html, List<TocEntry> toc, List<SnippetView> snippets) {
+    }
+
+    private GuideBody guideBody(Guide g, ViewFactory views, Templates templates) {
         Map<Integer, String> blocks = new HashMap<>();
         List<SnippetView> snippetViews = new ArrayList<>();
         for (Snippet s : g.snippets()) {
@@ -112,9 +176,22 @@ public final class SiteBuilder {
         Map<String, String> alerts = new HashMap<>();
         for (String k : List.of("note", "tip", "important", "warning", "caution")) alerts.put(k, Messages.text(t, "alert." + k));
         HtmlPostProcessor.Result processed = HtmlPostProcessor.process(body, alerts);
-        List<CountView> counts = views.counts(snippetViews, g.locale());
+        return new GuideBody(processed.html(), processed.toc(), snippetViews);
+    }
+
+    private GuidePageView guidePage(Guide g, GuideBody b, ViewFactory views, GitInfo git, Content content) {
+        List<CountView> counts = views.counts(b.snippets(), g.locale());
+        String repo = content.site().repoUrl().replaceAll("/$", "");
+        String repoPath = git.repoPath(g.file());
+        if (repoPath == null) repoPath = g.displayPath();
+        String editUrl = repo.isBlank() ? "" : repo + "/edit/HEAD/" + repoPath;
+        GitInfo.LastUpdated lu = git.lastUpdated(g.file());
+        LastUpdatedView updated = lu.date() == null ? new LastUpdatedView("", "", lu.reason())
+                : new LastUpdatedView(lu.date().atZone(ZoneOffset.UTC).toLocalDate().toString(),
+                lu.date().atZone(ZoneOffset.UTC).toLocalDate().toString(), "");
         return new GuidePageView(views.page(g.locale(), ViewFactory.guideUrl(g.locale(), g.slug()), g.slug()), g.slug(),
-                g.meta().title(), g.meta().summary(), processed.html(), counts, snippetViews.size(), g.meta().platforms(), processed.toc());
+                g.meta().title(), g.meta().summary(), b.html(), counts, b.snippets().size(), g.meta().platforms(), b.toc(),
+                editUrl, updated, views.platformSummaries(b.snippets(), g.locale()), views.legend(g.locale()));
     }
 
     private OverviewPageView overview(String lang, Content content, ResultIndex results, ViewFactory views, List<GuideLink> guides) {

@@ -50,6 +50,10 @@ public final class HtmlPostProcessor {
             box.appendChildren(new ArrayList<>(bq.childNodes()));
             bq.replaceWith(box);
         }
+        for (Element a : d.select("a.anchor")) {
+            // an empty "#" link beside each heading: the TOC links the sections for keyboard and screen-reader users
+            a.attr("aria-hidden", "true").attr("tabindex", "-1");
+        }
         for (Element table : d.select("table")) {
             table.wrap("<div class=\"table-wrap\" tabindex=\"0\"></div>");
         }

@@ -19,7 +19,8 @@ import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 
 /**
- * Markdown to HTML with flexmark (CommonMark, GFM tables, strikethrough, heading anchors); raw HTML
+ * Markdown to HTML with flexmark (CommonMark, GFM tables, strikethrough, heading anchors, emphasis
+ * that works next to Chinese punctuation: {@link CjkEmphasis}); raw HTML
  * in a guide is escaped, so a pull request cannot put markup or scripts on the site. Fenced
  * blocks are not rendered by flexmark: each is replaced by the HTML the caller gives for its line
  * (the snippet partial), so a snippet looks the same wherever it stands.
@@ -27,7 +28,7 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 public final class MarkdownRenderer {
     private static final DataHolder OPTIONS = new MutableDataSet()
             .set(Parser.EXTENSIONS, List.of(YamlFrontMatterExtension.create(), TablesExtension.create(),
-                    StrikethroughExtension.create(), AnchorLinkExtension.create()))
+                    StrikethroughExtension.create(), AnchorLinkExtension.create(), CjkEmphasis.create()))
             .set(HtmlRenderer.RENDER_HEADER_ID, true)
             .set(HtmlRenderer.GENERATE_HEADER_ID, true)
             .set(AnchorLinkExtension.ANCHORLINKS_SET_ID, false)

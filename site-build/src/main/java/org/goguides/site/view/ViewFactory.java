@@ -28,11 +28,37 @@ public final class ViewFactory {
     private final Content content;
     private final ResultIndex results;
     private final Map<String, Map<String, String>> messages;
+    private final Map<String, String> assets;
+    private final PlatformTags tags;
 
     public ViewFactory(Content content, ResultIndex results, Map<String, Map<String, String>> messages) {
+        this(content, results, messages, Map.of());
+    }
+
+    /** @param assets plain asset name (e.g. {@code site.css}, {@code search-en.json}) to its fingerprinted URL */
+    public ViewFactory(Content content, ResultIndex results, Map<String, Map<String, String>> messages, Map<String, String> assets) {
         this.content = content;
         this.results = results;
         this.messages = messages;
+        this.assets = Map.copyOf(assets);
+        this.tags = new PlatformTags(content.platforms());
+    }
+
+    /** The value of {@code lang} for HTML and {@code hreflang}: {@code zh} is written zh-CN. */
+    public static String htmlLang(String lang) {
+        return lang.equals("zh") ? "zh-CN" : lang;
+    }
+
+    static String ogLocale(String lang) {
+        return switch (lang) {
+            case "zh" -> "zh_CN";
+            case "en" -> "en_US";
+            default -> lang;
+        };
+    }
+
+    public PlatformTags platformTags() {
+        return tags;
     }
 
     public Map<String, String> t(String lang) {
@@ -50,11 +76,17 @@ public final class ViewFactory {
             boolean exists = slug == null || content.guide(slug, l).isPresent();
             String url = slug == null ? path.replaceFirst("^/" + lang + "/", "/" + l + "/")
                     : exists ? guideUrl(l, slug) : "/" + l + "/";
-            langs.add(new LanguageLink(l, Messages.text(t(l), "language.name"), url, l.equals(lang), exists));
+            langs.add(new LanguageLink(l, Messages.text(t(l), "language.name"), url, l.equals(lang), exists, htmlLang(l),
+                    content.site().baseUrl().replaceAll("/$", "") + url));
         }
         String base = content.site().baseUrl().replaceAll("/$", "");
+        List<String> alternates = new ArrayList<>();
+        for (LanguageLink l : langs) if (!l.current() && l.exists()) alternates.add(ogLocale(l.lang()));
+        List<Views.PlatformOption> platforms = new ArrayList<>();
+        for (org.goguides.checks.host.Platform p : tags.choices()) platforms.add(new Views.PlatformOption(p.name(), p.displayName(lang)));
         return new PageContext(lang, content.site().title(lang), t(lang), langs, "/" + lang + "/", "/" + lang + "/verification/",
-                "/assets/", base + path, path);
+                "/assets/", base + path, path, htmlLang(lang), assets, ogLocale(lang), alternates,
+                assets.getOrDefault("search-" + lang + ".json", ""), platforms, "");
     }
 
     /** A snippet as shown, with its readers' status and one badge per host result. */
@@ -74,8 +106,72 @@ public final class ViewFactory {
                 }
             }
         }
+        List<String> applies = tags.of(s.requires());
+        List<String> names = new ArrayList<>();
+        for (String p : applies) names.add(content.platforms().get(p).map(x -> x.displayName(lang)).orElse(p));
+        String platformsText = applies.size() == tags.choices().size() ? "" : String.join(" · ", names);
         return new SnippetView(s.key(), s.id(), s.lang(), status.id(), Messages.text(t, "status." + status.id()),
-                icon(status.id()), s.code(), commandsOf(s), expectedText(s), platformLabel(s, lang), s.skipReason(), badges, failure, s.executable(), t);
+                icon(status.id()), s.code(), commandsOf(s), expectedText(s), platformLabel(s, lang), s.skipReason(), badges, failure, s.executable(), t,
+                org.goguides.site.render.Highlighter.html(s.lang(), s.code()), String.join(" ", applies), platformsText,
+                platformStatuses(s, applies, rs, lang));
+    }
+
+    /** For each platform the snippet applies to: its status there and a sentence saying so. */
+    private List<Views.PlatformStatusView> platformStatuses(Snippet s, List<String> applies, List<HostResult> rs, String lang) {
+        List<Views.PlatformStatusView> out = new ArrayList<>();
+        for (String p : applies) {
+            String st;
+            if (!s.executable() || s.skipReason() != null) st = "display";
+            else {
+                boolean passed = false;
+                boolean failed = false;
+                boolean stale = false;
+                for (HostResult r : rs) {
+                    if (!p.equals(tags.ofHost(r.run().host()))) continue;
+                    boolean current = StatusResolver.current(s, r);
+                    String rst = r.result().status();
+                    if (!current) stale = true;
+                    else if (rst.equals("failed") || rst.equals("error")) failed = true;
+                    else if (rst.equals("passed")) passed = true;
+                }
+                st = failed ? "failed" : passed ? "passed" : stale ? "stale" : "unverified";
+            }
+            String name = content.platforms().get(p).map(x -> x.displayName(lang)).orElse(p);
+            out.add(new Views.PlatformStatusView(p, st, icon(st) + " " + Messages.text(t(lang), "pstatus." + st).replace("{platform}", name)));
+        }
+        return out;
+    }
+
+    /** Per picker platform: how the guide's steps that apply there stand on it. */
+    public List<Views.PlatformSummaryView> platformSummaries(List<SnippetView> snippets, String lang) {
+        List<Views.PlatformSummaryView> out = new ArrayList<>();
+        for (org.goguides.checks.host.Platform p : tags.choices()) {
+            Map<ReaderStatus, Integer> n = new EnumMap<>(ReaderStatus.class);
+            int total = 0;
+            for (SnippetView v : snippets) {
+                for (Views.PlatformStatusView ps : v.platformStatuses()) {
+                    if (!ps.platform().equals(p.name())) continue;
+                    n.merge(ReaderStatus.valueOf(ps.status().toUpperCase(java.util.Locale.ROOT)), 1, Integer::sum);
+                    total++;
+                }
+            }
+            List<CountView> counts = new ArrayList<>();
+            for (ReaderStatus st : ReaderStatus.values()) {
+                counts.add(new CountView(st.id(), Messages.text(t(lang), "status." + st.id()), n.getOrDefault(st, 0)));
+            }
+            out.add(new Views.PlatformSummaryView(p.name(), Messages.text(t(lang), "summary.platform")
+                    .replace("{platform}", p.displayName(lang)).replace("{n}", Integer.toString(total)), counts, total));
+        }
+        return out;
+    }
+
+    /** What each status means, in the page's language. */
+    public List<Views.LegendEntry> legend(String lang) {
+        List<Views.LegendEntry> out = new ArrayList<>();
+        for (String st : List.of("passed", "failed", "stale", "unverified", "display")) {
+            out.add(new Views.LegendEntry(st, Messages.text(t(lang), "status." + st), icon(st), Messages.text(t(lang), "legend." + st)));
+        }
+        return out;
     }
 
     private BadgeView badge(HostResult r, String status, Map<String, String> t) {
@@ -86,7 +182,8 @@ public final class ViewFactory {
         String date = run.finished().length() >= 10 ? run.finished().substring(0, 10) : run.finished();
         String label = icon(status) + " " + Messages.text(t, "status." + status);
         String reason = status.equals("stale") ? Messages.text(t, "badge.staleReason") : res.reason();
-        return new BadgeView(run.host().key(), status, label, host, run.finished(), date, reason, run.isolation());
+        String platform = tags.ofHost(run.host());
+        return new BadgeView(run.host().key(), status, label, host, run.finished(), date, reason, run.isolation(), platform == null ? "" : platform);
     }
 
     static String icon(String status) {

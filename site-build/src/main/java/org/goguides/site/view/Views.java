@@ -12,23 +12,68 @@ public final class Views {
     }
 
     /** A link to another language's version of the current page. */
-    public record LanguageLink(String lang, String name, String url, boolean current, boolean exists) {
+    public record LanguageLink(String lang, String name, String url, boolean current, boolean exists, String hreflang, String href) {
+        public LanguageLink(String lang, String name, String url, boolean current, boolean exists) {
+            this(lang, name, url, current, exists, lang, url);
+        }
     }
 
     /** What every page shares: language, interface text, site title, navigation. */
     public record PageContext(String lang, String siteTitle, Map<String, String> t, List<LanguageLink> languages,
-                              String indexUrl, String overviewUrl, String assetsUrl, String canonicalUrl, String path) {
+                              String indexUrl, String overviewUrl, String assetsUrl, String canonicalUrl, String path,
+                              String htmlLang, Map<String, String> assets, String ogLocale, List<String> ogAlternateLocales,
+                              String searchUrl, List<PlatformOption> platforms, String ogImage) {
+        public PageContext(String lang, String siteTitle, Map<String, String> t, List<LanguageLink> languages,
+                           String indexUrl, String overviewUrl, String assetsUrl, String canonicalUrl, String path) {
+            this(lang, siteTitle, t, languages, indexUrl, overviewUrl, assetsUrl, canonicalUrl, path, lang, Map.of(), "", List.of(), "", List.of(), "");
+        }
+
+        /** The URL of a static asset by its plain name ({@code site.css}), fingerprinted when the build did so. */
+        public String asset(String name) {
+            return assets.getOrDefault(name, assetsUrl + name);
+        }
+    }
+
+    /** A platform the reader can pick. */
+    public record PlatformOption(String id, String label) {
+    }
+
+    /** How a snippet stands on one platform: "verified on Linux", "not verified on macOS (Intel)". */
+    public record PlatformStatusView(String platform, String status, String text) {
+    }
+
+    /** The steps of a guide that apply to one platform, counted by their status there. */
+    public record PlatformSummaryView(String platform, String label, List<CountView> counts, int total) {
+    }
+
+    /** A status and what it means, for the badge legend. */
+    public record LegendEntry(String status, String label, String icon, String text) {
+    }
+
+    /** When a guide last changed: an ISO date and its display, or a reason it is not shown. */
+    public record LastUpdatedView(String iso, String display, String reason) {
     }
 
     /** One host's result for a snippet. */
     public record BadgeView(String host, String status, String label, String hostLabel, String verifiedAt, String date,
-                            String reason, String isolation) {
+                            String reason, String isolation, String platform) {
+        public BadgeView(String host, String status, String label, String hostLabel, String verifiedAt, String date,
+                         String reason, String isolation) {
+            this(host, status, label, hostLabel, verifiedAt, date, reason, isolation, "");
+        }
     }
 
     /** One fenced block as shown on a guide page. */
     public record SnippetView(String key, String id, String lang, String status, String statusLabel, String statusIcon,
                               String code, String copy, String expected, String platformLabel, String skipReason, List<BadgeView> badges,
-                              FailureView failure, boolean executable, Map<String, String> t) {
+                              FailureView failure, boolean executable, Map<String, String> t,
+                              String codeHtml, String platforms, String platformsText, List<PlatformStatusView> platformStatuses) {
+        public SnippetView(String key, String id, String lang, String status, String statusLabel, String statusIcon,
+                           String code, String copy, String expected, String platformLabel, String skipReason, List<BadgeView> badges,
+                           FailureView failure, boolean executable, Map<String, String> t) {
+            this(key, id, lang, status, statusLabel, statusIcon, code, copy, expected, platformLabel, skipReason, badges, failure,
+                    executable, t, org.goguides.site.render.Highlighter.escape(code), "", "", List.of());
+        }
     }
 
     /** What a failed host printed, for the one-click expected-versus-actual view. */
@@ -41,7 +86,13 @@ public final class Views {
 
     /** A guide page. */
     public record GuidePageView(PageContext page, String slug, String title, String summary, String body,
-                                List<CountView> counts, int total, List<String> platforms, List<TocEntry> toc) {
+                                List<CountView> counts, int total, List<String> platforms, List<TocEntry> toc,
+                                String editUrl, LastUpdatedView lastUpdated, List<PlatformSummaryView> platformSummaries,
+                                List<LegendEntry> legend) {
+        public GuidePageView(PageContext page, String slug, String title, String summary, String body,
+                             List<CountView> counts, int total, List<String> platforms, List<TocEntry> toc) {
+            this(page, slug, title, summary, body, counts, total, platforms, toc, "", null, List.of(), List.of());
+        }
     }
 
     /** A heading in the page's table of contents. */
@@ -57,7 +108,15 @@ public final class Views {
     }
 
     /** The root page: pick a language. */
-    public record RootPageView(List<LanguageLink> languages, String title, String defaultUrl) {
+    public record RootPageView(List<LanguageLink> languages, String title, String defaultUrl, Map<String, String> assets) {
+        public RootPageView(List<LanguageLink> languages, String title, String defaultUrl) {
+            this(languages, title, defaultUrl, Map.of());
+        }
+
+        /** The URL of a static asset by its plain name. */
+        public String asset(String name) {
+            return assets.getOrDefault(name, "/assets/" + name);
+        }
     }
 
     /** A row of the verification overview: one guide, a cell per host. */

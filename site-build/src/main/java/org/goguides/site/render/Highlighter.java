@@ -1,0 +1,168 @@
+package org.goguides.site.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Syntax highlighting at build time, so pages ship no highlighter script: a small regular-expression
+ * lexer per language (sh, console, go, json, yaml, toml, PowerShell) that wraps tokens in
+ * {@code <span class="tk-…">}. Everything it returns is HTML-escaped; unknown languages are only escaped.
+ * Token classes: {@code c} comment, {@code s} string, {@code k} keyword, {@code b} builtin or command,
+ * {@code v} variable, {@code n} number or literal, {@code a} key or attribute, {@code f} function,
+ * {@code o} option, {@code p} prompt, {@code out} console output.
+ */
+public final class Highlighter {
+    private record Rule(String cls, String regex) {
+    }
+
+    private static final Pattern SH = compile(List.of(
+            new Rule("c", "(?<![^\\s;|&(])#[^\\n]*"),
+            new Rule("s", "\"(?:\\\\.|[^\"\\\\])*\"|'[^']*'"),
+            new Rule("v", "\\$\\{[^}\\n]*}|\\$\\(|\\$[A-Za-z_][A-Za-z0-9_]*|\\$[0-9@#?$!*-]"),
+            new Rule("k", "\\b(?:if|then|else|elif|fi|for|while|until|do|done|case|esac|in|function|return|select)\\b(?![-.=/])"),
+            new Rule("b", "(?<![\\w.$/-])(?:export|local|set|unset|source|cd|echo|printf|exit|test|read|eval|exec|sudo|go|git|curl|mkdir|rm|cp|mv|cat|ls|grep|sed|awk|tar|chmod|ln|which|command|type|brew|apt|apt-get|dlv|gofmt|env|wsl|uname|file)\\b(?![-.=/])"),
+            new Rule("o", "(?<=\\s)--?[A-Za-z0-9][\\w-]*"),
+            new Rule("n", "(?<![\\w.])\\d+(?:\\.\\d+)*(?![\\w.])")));
+    private static final Pattern GO = compile(List.of(
+            new Rule("c", "//[^\\n]*|/\\*[\\s\\S]*?\\*/"),
+            new Rule("s", "\"(?:\\\\.|[^\"\\\\\\n])*\"|`[^`]*`|'(?:\\\\.|[^'\\\\\\n])+'"),
+            new Rule("k", "\\b(?:break|case|chan|const|continue|default|defer|else|fallthrough|for|func|go|goto|if|import|interface|map|package|range|return|select|struct|switch|type|var)\\b"),
+            new Rule("b", "\\b(?:bool|byte|complex64|complex128|error|float32|float64|int|int8|int16|int32|int64|rune|string|uint|uint8|uint16|uint32|uint64|uintptr|any|append|cap|close|copy|delete|len|make|new|panic|print|println|recover|min|max|clear)\\b"),
+            new Rule("n", "\\b(?:true|false|nil|iota)\\b|\\b0[xX][0-9a-fA-F_]+\\b|\\b\\d[\\d_]*(?:\\.\\d+)?(?:[eE][+-]?\\d+)?\\b"),
+            new Rule("f", "\\b[A-Za-z_]\\w*(?=\\()")));
+    private static final Pattern JSON = compile(List.of(
+            new Rule("a", "\"(?:\\\\.|[^\"\\\\])*\"(?=\\s*:)"),
+            new Rule("s", "\"(?:\\\\.|[^\"\\\\])*\""),
+            new Rule("n", "\\b(?:true|false|null)\\b|-?\\b\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?\\b")));
+    private static final Pattern YAML = compile(List.of(
+            new Rule("c", "(?<![^\\s])#[^\\n]*"),
+            new Rule("a", "(?m)^[ \\t]*(?:- )?[\\w.\\-/\"']+(?=:(?:\\s|$))"),
+            new Rule("s", "\"(?:\\\\.|[^\"\\\\])*\"|'[^'\\n]*'"),
+            new Rule("n", "\\b(?:true|false|null|yes|no|on|off)\\b|(?<![\\w.])-?\\d+(?:\\.\\d+)?(?![\\w.])"),
+            new Rule("k", "(?m)^---$")));
+    private static final Pattern TOML = compile(List.of(
+            new Rule("c", "#[^\\n]*"),
+            new Rule("k", "(?m)^[ \\t]*\\[\\[?[^\\]\\n]+]]?"),
+            new Rule("a", "(?m)^[ \\t]*[\\w.\\-\"]+(?=\\s*=)"),
+            new Rule("s", "\"\"\"[\\s\\S]*?\"\"\"|\"(?:\\\\.|[^\"\\\\\\n])*\"|'[^'\\n]*'"),
+            new Rule("n", "\\b(?:true|false)\\b|(?<![\\w.])[-+]?\\d[\\d_]*(?:\\.\\d+)?(?![\\w.])")));
+    private static final Pattern PS = compile(List.of(
+            new Rule("c", "<#[\\s\\S]*?#>|#[^\\n]*"),
+            new Rule("s", "\"(?:`.|[^\"`])*\"|'[^']*'"),
+            new Rule("v", "\\$(?:\\{[^}]*}|[\\w:]+)"),
+            new Rule("k", "(?i)\\b(?:if|else|elseif|foreach|for|while|do|until|switch|function|param|return|try|catch|finally|throw|in)\\b"),
+            new Rule("b", "\\b[A-Z][a-zA-Z]+-[A-Z][a-zA-Z]+\\b|\\b(?:wsl|winget|choco|go|git|setx)\\b"),
+            new Rule("o", "(?<=\\s)-[A-Za-z][\\w]*"),
+            new Rule("n", "(?<![\\w.])\\d+(?:\\.\\d+)?(?![\\w.])")));
+
+    private static final Map<String, Pattern> LANGS = Map.ofEntries(
+            Map.entry("sh", SH), Map.entry("bash", SH), Map.entry("shell", SH), Map.entry("zsh", SH),
+            Map.entry("go", GO), Map.entry("json", JSON), Map.entry("yaml", YAML), Map.entry("yml", YAML),
+            Map.entry("toml", TOML), Map.entry("powershell", PS), Map.entry("ps1", PS), Map.entry("pwsh", PS),
+            Map.entry("gomod", GO));
+
+    private Highlighter() {
+    }
+
+    private static Pattern compile(List<Rule> rules) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < rules.size(); i++) {
+            if (i > 0) b.append('|');
+            b.append("(?<").append(group(i, rules.get(i).cls())).append('>').append(rules.get(i).regex()).append(')');
+        }
+        return Pattern.compile(b.toString());
+    }
+
+    private static String group(int i, String cls) {
+        return "g" + i + cls.replace("-", "");
+    }
+
+    /** Whether the language gets more than escaping. */
+    public static boolean supports(String lang) {
+        String l = lang == null ? "" : lang.toLowerCase(Locale.ROOT);
+        return l.equals("console") || LANGS.containsKey(l);
+    }
+
+    /** The code as escaped HTML with token spans. */
+    public static String html(String lang, String code) {
+        String l = lang == null ? "" : lang.toLowerCase(Locale.ROOT);
+        if (l.equals("console")) return console(code);
+        Pattern p = LANGS.get(l);
+        return p == null ? escape(code) : tokens(p, code);
+    }
+
+    /** A transcript: {@code $ } lines and their {@code > } continuations as shell, the rest as output. */
+    private static String console(String code) {
+        StringBuilder out = new StringBuilder();
+        boolean inCommand = false;
+        String[] lines = code.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.startsWith("$ ") || line.equals("$")) {
+                out.append("<span class=\"tk-p\">$</span>").append(tokens(SH, line.substring(1)));
+                inCommand = line.endsWith("\\");
+            } else if (line.startsWith("> ") && (inCommand || i > 0 && (lines[i - 1].startsWith("$ ") || lines[i - 1].startsWith("> ")))) {
+                out.append("<span class=\"tk-p\">&gt;</span>").append(tokens(SH, line.substring(1)));
+            } else if (!line.isEmpty()) {
+                out.append("<span class=\"tk-out\">").append(escape(line)).append("</span>");
+                inCommand = false;
+            }
+            if (i < lines.length - 1) out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String tokens(Pattern p, String code) {
+        StringBuilder out = new StringBuilder(code.length() + 64);
+        Matcher m = p.matcher(code);
+        int last = 0;
+        List<String> names = groupNames(p);
+        while (m.find()) {
+            if (m.end() == m.start()) continue;
+            String cls = null;
+            for (String n : names) {
+                if (m.group(n) != null) {
+                    cls = n.replaceFirst("^g\\d+", "");
+                    break;
+                }
+            }
+            out.append(escape(code.substring(last, m.start())));
+            out.append("<span class=\"tk-").append(cls).append("\">").append(escape(m.group())).append("</span>");
+            last = m.end();
+        }
+        out.append(escape(code.substring(last)));
+        return out.toString();
+    }
+
+    private static final Map<Pattern, List<String>> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static List<String> groupNames(Pattern p) {
+        return NAMES.computeIfAbsent(p, x -> {
+            List<String> n = new ArrayList<>();
+            Matcher m = Pattern.compile("\\(\\?<(g\\d+[a-z]+)>").matcher(x.pattern());
+            while (m.find()) n.add(m.group(1));
+            return n;
+        });
+    }
+
+    /** HTML-escapes text for element content and attribute values. */
+    public static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

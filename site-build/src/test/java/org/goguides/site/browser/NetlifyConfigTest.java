@@ -1,0 +1,96 @@
+package org.goguides.site.browser;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.goguides.site.SiteBuilder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * netlify.toml refers to what the build makes: the publish folder is where {@code build} writes by
+ * default, the asset cache rule matches the fingerprinted files, every redirect target exists, and
+ * no page needs an inline script the CSP would block. Builds the real content (without results)
+ * into a temporary folder.
+ */
+class NetlifyConfigTest {
+    private static final Path ROOT = SiteFixture.ROOT;
+    private static String toml;
+    private static Path site;
+
+    @BeforeAll
+    static void build() throws IOException {
+        toml = Files.readString(ROOT.resolve("netlify.toml"), StandardCharsets.UTF_8);
+        site = ROOT.resolve("site-build/target/netlify-check/site");
+        SiteBuilder.Report r = new SiteBuilder().build(new SiteBuilder.Options(ROOT.resolve("content"), ROOT.resolve("templates"),
+                List.of(), site, Set.of(), ROOT));
+        assertTrue(r.ok(), r.problems().toString());
+    }
+
+    private static List<String> values(String key) {
+        Matcher m = Pattern.compile("(?m)^\\s*" + Pattern.quote(key) + "\\s*=\\s*\"([^\"]*)\"").matcher(toml);
+        List<String> out = new ArrayList<>();
+        while (m.find()) out.add(m.group(1));
+        return out;
+    }
+
+    @Test
+    void publishesTheFolderTheBuildWritesByDefault() throws IOException {
+        assertEquals(List.of("site-build/target/site"), values("publish"));
+        String usage = Files.readString(ROOT.resolve("site-build/src/main/java/org/goguides/site/cli/Options.java"), StandardCharsets.UTF_8);
+        assertTrue(usage.contains("Path.of(\"site-build\", \"target\", \"site\")"), "the CLI's default --out is the publish folder");
+        assertTrue(toml.contains("Java 8") && toml.contains("netlify deploy"), "netlify.toml documents how the site is deployed");
+    }
+
+    @Test
+    void cachedAssetPatternMatchesOnlyFingerprintedFiles() throws IOException {
+        List<String> fors = values("for");
+        assertTrue(fors.contains("/assets/*"));
+        try (Stream<Path> s = Files.list(site.resolve("assets"))) {
+            List<String> names = s.map(p -> p.getFileName().toString()).toList();
+            assertFalse(names.isEmpty());
+            for (String n : names) assertTrue(n.matches(".+\\.[0-9a-f]{10}\\.[a-z]+"), n + " is fingerprinted");
+            assertTrue(names.stream().anyMatch(n -> n.startsWith("site.") && n.endsWith(".css")));
+            assertTrue(names.stream().anyMatch(n -> n.startsWith("search-zh.") && n.endsWith(".json")));
+        }
+    }
+
+    @Test
+    void redirectTargetsExist() {
+        List<String> targets = values("to");
+        assertTrue(targets.containsAll(List.of("/zh/", "/en/", "/zh/404.html", "/en/404.html", "/404.html")), targets.toString());
+        for (String t : targets) {
+            Path f = site.resolve(t.substring(1));
+            if (t.endsWith("/")) f = f.resolve("index.html");
+            assertTrue(Files.isRegularFile(f), t + " exists in the built site");
+        }
+        assertTrue(toml.contains("conditions = {Language = [\"zh\"]}") && toml.contains("conditions = {Language = [\"en\"]}"));
+        assertTrue(Files.isRegularFile(site.resolve("sitemap.xml")) && Files.isRegularFile(site.resolve("robots.txt")));
+    }
+
+    @Test
+    void pagesHaveNoInlineScriptsOrStylesTheCspWouldBlock() throws IOException {
+        String csp = SiteFixture.netlifyCsp();
+        assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
+        try (Stream<Path> s = Files.walk(site)) {
+            for (Path p : s.filter(x -> x.toString().endsWith(".html")).toList()) {
+                String html = Files.readString(p, StandardCharsets.UTF_8);
+                assertFalse(Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>").matcher(html).find(), p + " has an inline script");
+                assertFalse(Pattern.compile("\\sstyle=\"|<style").matcher(html).find(), p + " has inline style");
+            }
+        }
+    }
+}
