@@ -38,6 +38,15 @@ public final class Constants {
     /** Bytes of output kept per command before it is stopped as a failure; default 1 MiB: {@value}. */
     public static final String OUTPUT_CAP = "goguides.output.cap";
 
+    /** {@code auto} (default): run snippets in the sandbox where this host has one; {@code none}: no sandbox, by choice: {@value}. */
+    public static final String SANDBOX = "goguides.sandbox";
+
+    /** Memory cap per snippet command, e.g. {@code 512m} or {@code 2g}; {@code 0} for none; default 2g: {@value}. */
+    public static final String MEMORY_LIMIT = "goguides.limit.memory";
+
+    /** Process (task) cap per snippet command; {@code 0} for none; default 1024: {@value}. */
+    public static final String PROCESS_LIMIT = "goguides.limit.processes";
+
     private Constants() {
     }
 }

@@ -38,6 +38,8 @@ import org.goguides.checks.model.Snippet;
 import org.goguides.checks.parse.ContentLoader;
 import org.goguides.checks.results.RunRegistry;
 import org.goguides.checks.run.Isolation;
+import org.goguides.checks.sandbox.Limits;
+import org.goguides.checks.sandbox.Sandboxes;
 import org.goguides.checks.run.RunnerSettings;
 import org.goguides.checks.run.SnippetRunner;
 
@@ -151,7 +153,7 @@ public final class GuidesTestEngine extends HierarchicalTestEngine<GuidesExecuti
         }
         boolean offline = cp.getBoolean(Constants.OFFLINE).orElse(false);
         HostFacts host = HostProbe.probe(overrides, !offline);
-        Isolation isolation = Isolation.NONE;
+        Isolation isolation = isolation(cp);
         Path cache = cp.get(Constants.CACHE_DIR).map(Path::of).orElse(RunnerSettings.defaultCacheDir());
         int cap = cp.get(Constants.OUTPUT_CAP).map(Integer::parseInt).orElse(RunnerSettings.DEFAULT_OUTPUT_CAP);
         Path work;
@@ -164,9 +166,25 @@ public final class GuidesTestEngine extends HierarchicalTestEngine<GuidesExecuti
         ((RootDescriptor) request.getRootTestDescriptor()).workRoot = work;
         SnippetRunner runner = new SnippetRunner(new RunnerSettings(work, cache, cap, RunnerSettings.DEFAULT_STORED_OUTPUT, isolation));
         Applicability rules = new Applicability(host, platformsOf(request.getRootTestDescriptor()), HostProbe::onPath, offline,
-                isolation.rootLayer());
+                isolation.rootLayer(), isolation.noRootLayerReason());
         RunRegistry.host(host, isolation.name());
         return new GuidesExecutionContext(host, rules, runner);
+    }
+
+    /** The sandbox and limits the configuration asks for; says so on stderr when snippets run without a sandbox. */
+    private static Isolation isolation(ConfigurationParameters cp) {
+        long memory = cp.get(Constants.MEMORY_LIMIT).map(v -> Limits.parseSize(v).orElseThrow(() -> new IllegalArgumentException(
+                Constants.MEMORY_LIMIT + "=" + v + ": not a size (bytes, or a number with k, m or g; 0 for no cap)"))).orElse(Limits.DEFAULT.memoryBytes());
+        int processes = cp.get(Constants.PROCESS_LIMIT).map(v -> {
+            try {
+                return Integer.parseInt(v.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(Constants.PROCESS_LIMIT + "=" + v + ": not a number (0 for no cap)");
+            }
+        }).orElse(Limits.DEFAULT.processes());
+        Isolation isolation = Sandboxes.choose(cp.get(Constants.SANDBOX).orElse("auto"), new Limits(memory, processes));
+        if (!isolation.name().equals("bwrap")) System.err.println("goguides: " + isolation.describe());
+        return isolation;
     }
 
     /** The platform catalog the guides were parsed with (the built-in one when there are no guides). */

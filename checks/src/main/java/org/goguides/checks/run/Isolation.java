@@ -1,7 +1,9 @@
 package org.goguides.checks.run;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.goguides.checks.model.Snippet;
 
@@ -19,35 +21,79 @@ public interface Isolation {
     /** Whether {@code root} snippets can run: a throwaway layer over system paths exists. */
     boolean rootLayer();
 
+    /** Why {@code root} snippets are skipped on this host; only meaningful when {@link #rootLayer()} is false. */
+    default String noRootLayerReason() {
+        return "needs a throwaway root layer (it writes outside the session); " + describe();
+    }
+
     /**
-     * The command to start instead of {@code command}.
-     *
-     * @param home the session directory (HOME and first working directory)
-     * @param cwd where the command starts
-     * @param writable further directories the command must be able to write (caches, control files)
+     * Prepares one command: what to start instead of it, and how to learn afterwards whether it hit a
+     * limit. The caller closes the result when the process has ended.
      */
-    List<String> wrap(List<String> command, Snippet snippet, Path home, Path cwd, List<Path> writable);
+    Wrapped wrap(List<String> command, Snippet snippet, Binds binds) throws IOException;
+
+    /**
+     * What a command may see of the session.
+     *
+     * @param home the session directory (HOME and first working directory), writable
+     * @param cwd where the command starts
+     * @param readOnly directories the command must read (its scripts)
+     * @param writable further directories the command must be able to write (caches, saved state)
+     * @param layer a directory owned by the session for a throwaway root layer; removed with the session
+     */
+    record Binds(Path home, Path cwd, List<Path> readOnly, List<Path> writable, Path layer) {
+        public Binds {
+            readOnly = List.copyOf(readOnly);
+            writable = List.copyOf(writable);
+        }
+    }
+
+    /** One wrapped command: what to start, and what the isolation saw while it ran. */
+    interface Wrapped extends AutoCloseable {
+        /** The command line to start. */
+        List<String> command();
+
+        /** The limit the command hit, named for a reason ("memory limit (512 MiB)"), or empty. Cheap: polled while it runs. */
+        default Optional<String> limitHit() {
+            return Optional.empty();
+        }
+
+        /** Releases what {@link Isolation#wrap} set up (limits, leftover processes). Never throws. */
+        @Override
+        default void close() {
+        }
+
+        static Wrapped of(List<String> command) {
+            List<String> copy = List.copyOf(command);
+            return () -> copy;
+        }
+    }
 
     /** No isolation: a fresh HOME and session directory only. */
-    Isolation NONE = new Isolation() {
-        @Override
-        public String name() {
-            return "none";
-        }
+    Isolation NONE = none("no sandbox: snippets run with a fresh HOME and session directory only");
 
-        @Override
-        public String describe() {
-            return "no sandbox: snippets run with a fresh HOME and session directory only";
-        }
+    /** No isolation, with the sentence that says why (shown at the start of a run and in skip reasons). */
+    static Isolation none(String why) {
+        return new Isolation() {
+            @Override
+            public String name() {
+                return "none";
+            }
 
-        @Override
-        public boolean rootLayer() {
-            return false;
-        }
+            @Override
+            public String describe() {
+                return why;
+            }
 
-        @Override
-        public List<String> wrap(List<String> command, Snippet snippet, Path home, Path cwd, List<Path> writable) {
-            return command;
-        }
-    };
+            @Override
+            public boolean rootLayer() {
+                return false;
+            }
+
+            @Override
+            public Wrapped wrap(List<String> command, Snippet snippet, Binds binds) {
+                return Wrapped.of(command);
+            }
+        };
+    }
 }

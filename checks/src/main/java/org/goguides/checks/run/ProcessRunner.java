@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.goguides.checks.host.HostProbe;
 
@@ -26,6 +27,16 @@ public final class ProcessRunner {
 
     public static ProcessResult run(List<String> command, Path cwd, Map<String, String> env, Duration timeout, int outputCap)
             throws IOException {
+        return run(command, cwd, env, timeout, outputCap, () -> false);
+    }
+
+    /**
+     * As {@link #run(List, Path, Map, Duration, int)}, and also stops the process as soon as {@code stop}
+     * says so (a sandbox limit was hit; polled every 50 ms). A stopped process reports exit 124 and
+     * {@code timedOut}; the caller that asked for the stop knows the real reason.
+     */
+    public static ProcessResult run(List<String> command, Path cwd, Map<String, String> env, Duration timeout, int outputCap,
+                                    BooleanSupplier stop) throws IOException {
         List<String> full = new ArrayList<>();
         if (SETSID) {
             full.add("setsid");
@@ -45,7 +56,7 @@ public final class ProcessRunner {
         reader.start();
         boolean finished;
         try {
-            finished = waitFor(p, timeout, overflow);
+            finished = waitFor(p, timeout, overflow, stop);
         } catch (InterruptedException e) {
             killTree(p);
             Thread.currentThread().interrupt();
@@ -65,14 +76,15 @@ public final class ProcessRunner {
         return new ProcessResult(exit, !finished && !overflowed, overflowed, out, sink.total(), ms);
     }
 
-    /** Waits until the process ends, the time is up, or the output overflows; true if it ended by itself. */
-    private static boolean waitFor(Process p, Duration timeout, CountDownLatch overflow) throws InterruptedException {
+    /** Waits until the process ends, the time is up, the output overflows or {@code stop} says so; true if it ended by itself. */
+    private static boolean waitFor(Process p, Duration timeout, CountDownLatch overflow, BooleanSupplier stop)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
             if (left <= 0) return false;
             if (p.waitFor(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS)) return true;
-            if (overflow.getCount() == 0) return false;
+            if (overflow.getCount() == 0 || stop.getAsBoolean()) return false;
         }
     }
 

@@ -3,7 +3,9 @@ package org.goguides.checks.run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +24,9 @@ import org.goguides.checks.results.Status;
  * {@code file=} blocks by writing the file. Never throws for anything a snippet does.
  */
 public final class SnippetRunner {
+    /** Saved state larger than this is not read back (a snippet cannot make the runner load gigabytes). */
+    private static final long MAX_STATE_BYTES = 4L << 20;
+
     private final RunnerSettings settings;
 
     public SnippetRunner(RunnerSettings settings) {
@@ -69,7 +74,10 @@ public final class SnippetRunner {
         Path target = home.resolve(s.file()).normalize();
         Path parent = target.getParent();
         Files.createDirectories(parent);
-        if (!parent.toRealPath().startsWith(home)) {
+        // an earlier snippet may have left a symlink at the target or above it: never write through it
+        boolean escapes = !parent.toRealPath().startsWith(home);
+        if (!escapes && Files.isSymbolicLink(target)) escapes = !Files.exists(target) || !target.toRealPath().startsWith(home);
+        if (escapes) {
             return RunOutcome.error("file=" + s.file() + " resolves outside the session directory", 0);
         }
         Files.writeString(target, s.code() + "\n", StandardCharsets.UTF_8);
@@ -77,7 +85,7 @@ public final class SnippetRunner {
     }
 
     private RunOutcome shell(Snippet s, Session session) throws IOException {
-        ProcessResult r = runScript(s, session, s.code(), true, s.timeout());
+        Run r = runScript(s, session, s.code(), true, s.timeout());
         return judge(r, s.exit(), s.expected(), s.timeout(), "");
     }
 
@@ -85,8 +93,8 @@ public final class SnippetRunner {
         Path dir = session.control().resolve("go-run").resolve(s.id());
         Files.createDirectories(dir);
         Path main = dir.resolve("main.go");
-        Files.writeString(main, s.code() + "\n", StandardCharsets.UTF_8);
-        ProcessResult r = runScript(s, session, "go run " + quote(main.toString()), true, s.timeout());
+        writeFresh(main, s.code() + "\n");
+        Run r = runScript(s, session, "go run " + quote(main.toString()), true, s.timeout());
         return judge(r, s.exit(), s.expected(), s.timeout(), "");
     }
 
@@ -98,14 +106,15 @@ public final class SnippetRunner {
         for (int i = 0; i < s.steps().size(); i++) {
             TranscriptStep step = s.steps().get(i);
             Duration left = Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
-            ProcessResult r = runScript(s, session, step.command(), false, left);
+            Run run = runScript(s, session, step.command(), false, left);
+            ProcessResult r = run.result();
             total += r.durationMs();
             transcript.append("$ ").append(step.command().replace("\n", "\n> ")).append('\n').append(r.output());
             if (!r.output().isEmpty() && !r.output().endsWith("\n")) transcript.append('\n');
             if (r.exit() != 0) transcript.append('[').append(r.exit()).append("]\n");
             String where = s.steps().size() > 1 ? "command " + (i + 1) + " of " + s.steps().size()
                     + " (line " + step.line() + ", $ " + firstLine(step.command()) + "): " : "";
-            last = judge(r, step.exit(), step.expected(), s.timeout(), where);
+            last = judge(run, step.exit(), step.expected(), s.timeout(), where);
             if (last.status() != Status.PASSED) break;
         }
         String out = OutputText.cap(transcript.toString(), settings.storedOutput());
@@ -117,8 +126,12 @@ public final class SnippetRunner {
         return nl < 0 ? s : s.substring(0, nl) + " …";
     }
 
-    private RunOutcome judge(ProcessResult r, ExitExpectation exit, ExpectedOutput expected, Duration timeout, String where) {
+    private RunOutcome judge(Run run, ExitExpectation exit, ExpectedOutput expected, Duration timeout, String where) {
+        ProcessResult r = run.result();
         String out = OutputText.cap(r.output(), settings.storedOutput());
+        if (run.limit() != null) {
+            return new RunOutcome(Status.FAILED, where + "hit the " + run.limit() + "; stopped", r.exit(), r.durationMs(), out, "");
+        }
         if (r.timedOut()) {
             return new RunOutcome(Status.FAILED, where + "timed out after " + format(timeout) + " (timeout=)", r.exit(), r.durationMs(), out, "");
         }
@@ -127,14 +140,14 @@ public final class SnippetRunner {
                     r.exit(), r.durationMs(), out, "");
         }
         if (!exit.accepts(r.exit())) {
-            String diff = expected == null ? "" : OutputMatcher.match(expected, r.output()).diff();
+            String diff = expected == null ? "" : OutputText.cap(OutputMatcher.match(expected, r.output()).diff(), settings.storedOutput());
             return new RunOutcome(Status.FAILED, where + "exit code " + r.exit() + ", expected " + exit, r.exit(), r.durationMs(), out, diff);
         }
         if (expected != null) {
             OutputMatcher.Result m = OutputMatcher.match(expected, r.output());
             if (!m.matched()) {
                 return new RunOutcome(Status.FAILED, where + "output differs (match=" + expected.mode().attributeValue() + ")",
-                        r.exit(), r.durationMs(), out, m.diff());
+                        r.exit(), r.durationMs(), out, OutputText.cap(m.diff(), settings.storedOutput()));
             }
         }
         return new RunOutcome(Status.PASSED, "", r.exit(), r.durationMs(), out, "");
@@ -147,31 +160,52 @@ public final class SnippetRunner {
         return ms + "ms";
     }
 
+    /** A finished command and the sandbox limit it hit (null if none). */
+    private record Run(ProcessResult result, String limit) {
+    }
+
     /**
      * Runs {@code code} in bash in the session: a wrapper restores nothing (the environment and
-     * directory are passed in) and saves the directory and exported variables on exit.
+     * directory are passed in) and saves the directory and exported variables on exit. The scripts
+     * are only readable to the command; it writes its state into {@code control/state}, which the
+     * runner reads back only as plain files (never through a link a snippet left there).
      */
-    private ProcessResult runScript(Snippet s, Session session, String code, boolean errexit, Duration timeout) throws IOException {
+    private Run runScript(Snippet s, Session session, String code, boolean errexit, Duration timeout) throws IOException {
         Path ctl = session.control();
+        Path state = Files.createDirectories(ctl.resolve("state"));
         Path script = ctl.resolve("snippet.sh");
-        Path cwdFile = ctl.resolve("cwd");
-        Path envFile = ctl.resolve("env");
+        Path cwdFile = state.resolve("cwd");
+        Path envFile = state.resolve("env");
         Files.deleteIfExists(cwdFile);
         Files.deleteIfExists(envFile);
-        Files.writeString(script, code + "\n", StandardCharsets.UTF_8);
+        writeFresh(script, code + "\n");
         String wrapper = "trap '__goguides_rc=$?; pwd > " + quote(cwdFile.toString()) + " 2>/dev/null; env -0 > "
                 + quote(envFile.toString()) + " 2>/dev/null; exit $__goguides_rc' EXIT\n"
                 + (errexit ? "set -e\n" : "")
                 + ". " + quote(script.toString()) + "\n";
         Path wrapperFile = ctl.resolve("wrapper.sh");
-        Files.writeString(wrapperFile, wrapper, StandardCharsets.UTF_8);
+        writeFresh(wrapperFile, wrapper);
         List<String> cmd = new ArrayList<>(List.of("bash", "--noprofile", "--norc", wrapperFile.toString()));
-        List<Path> writable = List.of(settings.cacheDir(), ctl);
         Path cwd = session.cwd();
-        cmd = settings.isolation().wrap(cmd, s, session.home(), cwd, writable);
-        ProcessResult r = ProcessRunner.run(cmd, cwd, session.env(), timeout, settings.outputCap());
+        Isolation.Binds binds = new Isolation.Binds(session.home(), cwd, List.of(ctl), List.of(settings.cacheDir(), state),
+                ctl.resolve("layer"));
+        ProcessResult r;
+        String limit;
+        try (Isolation.Wrapped w = settings.isolation().wrap(cmd, s, binds)) {
+            r = ProcessRunner.run(w.command(), cwd, session.env(), timeout, settings.outputCap(), () -> w.limitHit().isPresent());
+            limit = w.limitHit().orElse(null);
+        }
+        for (Path f : List.of(cwdFile, envFile)) {
+            if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) || Files.size(f) > MAX_STATE_BYTES) Files.deleteIfExists(f);
+        }
         session.readState(cwdFile, envFile);
-        return r;
+        return new Run(r, limit);
+    }
+
+    /** Writes a new file, replacing whatever was there (a link is removed, not followed). */
+    private static void writeFresh(Path file, String text) throws IOException {
+        Files.deleteIfExists(file);
+        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
     /** Single-quotes a string for bash. */

@@ -104,6 +104,7 @@ public final class Main {
                 .configurationParameter(Constants.RESULTS_DIR, o.resultsOut().toAbsolutePath().toString())
                 .configurationParameter(Constants.DISPLAY_BASE, Path.of("").toAbsolutePath().toString())
                 .configurationParameter(Constants.OFFLINE, Boolean.toString(o.offline));
+        if (o.noSandbox) req.configurationParameter(Constants.SANDBOX, "none");
         if (!o.guides.isEmpty()) req.configurationParameter(Constants.GUIDES, String.join(",", o.guides));
         LauncherDiscoveryRequest request = req.build();
         ConsoleReporter reporter = new ConsoleReporter(out);

@@ -20,6 +20,7 @@ final class Options {
     Path out = Path.of("site-build", "target", "site");
     final Set<String> guides = new LinkedHashSet<>();
     boolean offline;
+    boolean noSandbox;
     int port = 8080;
     String host = "127.0.0.1";
     final List<String> errors = new ArrayList<>();
@@ -54,6 +55,7 @@ final class Options {
             }
             switch (a) {
                 case "--offline" -> o.offline = true;
+                case "--no-sandbox" -> o.noSandbox = true;
                 case "--help", "-h" -> o.verb = "help";
                 case "--content", "--templates", "--results", "--out", "--guide", "--port", "--host" -> {
                     if (value == null) {
@@ -66,7 +68,7 @@ final class Options {
                     o.set(a, value);
                 }
                 default -> o.errors.add("unknown option \"" + a + "\" (options: --content DIR, --templates DIR, --results DIR, "
-                        + "--out DIR, --guide SLUG, --offline, --port N)");
+                        + "--out DIR, --guide SLUG, --offline, --no-sandbox, --port N)");
             }
         }
         return o;
@@ -109,6 +111,8 @@ final class Options {
               --out DIR         site output folder (default: site-build/target/site)
               --guide SLUG      only this guide (repeatable)
               --offline         skip snippets that need the network
+              --no-sandbox      run snippets without the sandbox (recorded as isolation none;
+                                `root` snippets are then skipped)
               --port N          port for serve (default: 8080; 0 picks a free one)
 
             exit codes: check 1 if a snippet failed or errored; 2 on authoring errors or bad usage.

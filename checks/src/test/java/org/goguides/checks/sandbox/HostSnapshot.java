@@ -1,0 +1,56 @@
+package org.goguides.checks.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * A fingerprint of the host places hostile snippets aim at, taken before and after a run: every
+ * entry whose name carries the run's marker (canaries and anything a snippet might have left), the
+ * full listing with modification times of the quiet places (/usr/local, /etc at the top), and the
+ * content of the system files snippets try to change.
+ */
+final class HostSnapshot {
+    private static final List<Path> QUIET = List.of(Path.of("/usr/local"), Path.of("/etc"));
+    private static final List<Path> FILES = List.of(Path.of("/etc/hosts"), Path.of("/etc/passwd"), Path.of("/etc/hostname"),
+            Path.of("/usr/local/go/VERSION"));
+
+    private HostSnapshot() {
+    }
+
+    static Map<Path, String> of(List<Path> places, String marker) throws IOException {
+        Map<Path, String> m = new TreeMap<>();
+        for (Path place : places) {
+            try (Stream<Path> s = Files.list(place)) {
+                for (Path p : s.toList()) {
+                    boolean marked = p.getFileName().toString().contains(marker);
+                    if (marked || QUIET.contains(place)) m.put(p, describe(p, marked));
+                }
+            }
+        }
+        for (Path f : FILES) if (Files.exists(f)) m.put(f, describe(f, true));
+        return m;
+    }
+
+    private static String describe(Path p, boolean content) throws IOException {
+        String d = Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toString();
+        if (content && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) d += " " + sha256(Files.readAllBytes(p));
+        return d;
+    }
+
+    private static String sha256(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package org.goguides.checks.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.goguides.checks.engine.Constants;
+import org.goguides.checks.results.SnippetResult;
+import org.goguides.checks.run.Isolation;
+
+/**
+ * The hostile corpus in {@code src/test/resources/hostile}: snippets that try to harm or spy on the
+ * machine that checks them, run through the engine in the sandbox. Each must end with the status its
+ * id names and the reason a maintainer needs; afterwards the host must be as before (canary files
+ * intact, nothing written, listings unchanged) and no process the snippets started may be alive.
+ */
+class HostileSnippetsTest {
+    static final Path CORPUS = Path.of("src/test/resources/hostile");
+    static final String MARKER = "gg" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    static final Path REAL_HOME = Path.of(System.getProperty("user.home"));
+    static final List<Path> PLACES = List.of(REAL_HOME, Path.of("/tmp"), Path.of("/usr/local"), Path.of("/etc"));
+
+    @TempDir
+    static Path tmp;
+    static EngineRun run;
+    static Isolation isolation;
+    static ServerSocket server;
+    static final AtomicInteger CONNECTIONS = new AtomicInteger();
+    static ServerSocketChannel unixServer;
+    static Path unixSocket;
+    static Map<Path, String> before;
+
+    @BeforeAll
+    static void runHostileCorpus() throws Exception {
+        isolation = Sandboxes.detect();
+        assumeTrue(isolation.name().equals("bwrap"), "bwrap (bubblewrap) is not available, hostile snippets never run outside it: "
+                + isolation.describe());
+        for (Path place : PLACES) {
+            Files.writeString(place.resolve("goguides-canary-" + MARKER), "canary-secret-" + MARKER + "\n", StandardCharsets.UTF_8);
+        }
+        before = HostSnapshot.of(PLACES, MARKER);
+        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread accept = new Thread(HostileSnippetsTest::serve, "hostile-test-server");
+        accept.setDaemon(true);
+        accept.start();
+        unixSocket = Path.of(Files.isDirectory(Path.of("/run")) && Files.isWritable(Path.of("/run")) ? "/run" : "/tmp",
+                "goguides-hostile-" + MARKER + ".sock");
+        unixServer = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        unixServer.bind(UnixDomainSocketAddress.of(unixSocket));
+
+        Map<String, String> config = new HashMap<>();
+        config.put(Constants.SANDBOX, "auto");
+        config.put(Constants.OUTPUT_CAP, "65536");
+        config.put(Constants.MEMORY_LIMIT, "128m");
+        config.put(Constants.PROCESS_LIMIT, "64");
+        config.put(Constants.HOST_PREFIX + "online", "true");
+        Map<String, String> tokens = Map.of("MARKER", MARKER, "REALHOME", REAL_HOME.toString(),
+                "PORT", Integer.toString(server.getLocalPort()), "SOCKET", unixSocket.toString());
+        run = EngineRun.run(CORPUS, tmp, tokens, config);
+        run.statuses().forEach((id, status) -> System.out.println("hostile " + id + " → " + status.lines().findFirst().orElse("")));
+    }
+
+    private static void serve() {
+        while (!server.isClosed()) {
+            try (Socket s = server.accept(); OutputStream out = s.getOutputStream()) {
+                CONNECTIONS.incrementAndGet();
+                out.write(("hello from the host " + MARKER + "\n").getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // closed at the end of the test
+            }
+        }
+    }
+
+    @AfterAll
+    static void cleanUp() throws IOException {
+        if (server != null) server.close();
+        if (unixServer != null) unixServer.close();
+        if (unixSocket != null) Files.deleteIfExists(unixSocket);
+        for (Path place : PLACES) Files.deleteIfExists(place.resolve("goguides-canary-" + MARKER));
+    }
+
+    @Test
+    void everySnippetEndsWithTheStatusItsIdNames() {
+        assertEquals("bwrap", run.results.isolation(), "the results file records the sandbox");
+        assertEquals(Map.of(), run.wrongStatuses());
+        assertTrue(run.results.snippets().size() >= 23, "the whole corpus ran: " + run.statuses().keySet());
+    }
+
+    @Test
+    void writesAndDeletesOutsideTheSessionFailOnTheReadOnlySystem() {
+        for (String id : List.of("fail-write-usr-local", "fail-delete-usr-local", "fail-write-etc", "fail-delete-etc")) {
+            SnippetResult r = run.result(id);
+            assertEquals("exit code 1, expected 0", r.reason(), id);
+            assertTrue(r.output().contains("Read-only file system"), id + ": " + r.output());
+        }
+    }
+
+    @Test
+    void privateTmpAndHiddenHomeSwallowWritesAndShowNothing() {
+        assertEquals("passed", run.result("pass-tmp-is-private").status());
+        assertEquals("passed", run.result("pass-real-home-writes-vanish").status(), "the real home is an empty folder inside");
+        SnippetResult read = run.result("fail-read-real-home");
+        assertTrue(read.output().contains("No such file or directory"), read.output());
+        assertFalse(read.output().contains("canary-secret"), "the canary's content never reaches the results");
+        SnippetResult search = run.result("fail-find-canary-anywhere");
+        assertEquals("exit code 1, expected 0", search.reason(), "grep found nothing: " + search.output());
+        assertEquals("passed", run.result("pass-run-sockets-hidden").status(), "/run and its sockets are hidden");
+    }
+
+    @Test
+    void linksLeftInTheSessionAreNeverWrittenThrough() {
+        assertEquals("passed", run.result("pass-next-step-runs").status(), "a link as saved state is dropped, the session goes on");
+        assertEquals("file=planted.txt resolves outside the session directory", run.result("error-file-through-link").reason());
+        assertFalse(Files.exists(Path.of("/etc/goguides-hostile-" + MARKER)));
+    }
+
+    @Test
+    void hangsFloodsAndDaemonsAreStopped() throws Exception {
+        SnippetResult hang = run.result("fail-hang");
+        assertEquals("timed out after 2s (timeout=)", hang.reason());
+        assertTrue(hang.durationMs() < 6000, "stopped near the limit: " + hang.durationMs() + " ms");
+        assertEquals("timed out after 1s (timeout=)", run.result("fail-hang-with-daemon").reason());
+        SnippetResult flood = run.result("fail-output-flood");
+        assertEquals("printed more than 65536 bytes (output cap); stopped", flood.reason());
+        assertTrue(flood.output().length() < 20_000, "the results keep a capped output");
+        assertEquals("passed", run.result("pass-double-fork-daemon").status());
+        assertEquals("", waitForNoProcesses(), "no process a snippet started is alive (pgrep -f " + MARKER + ")");
+    }
+
+    @Test
+    void theHostsLoopbackIsReachableOnlyWithNetwork() {
+        SnippetResult without = run.result("fail-loopback-without-network");
+        assertTrue(without.output().contains("Connection refused"), without.output());
+        assertEquals("passed", run.result("pass-loopback-with-network").status(), run.result("pass-loopback-with-network").reason());
+        assertEquals(1, CONNECTIONS.get(), "only the snippet marked network reached the host's server");
+    }
+
+    @Test
+    void outputIsKeptAsTextWhateverItIs() {
+        assertEquals("<script>alert(\"" + MARKER + "\")</script><img src=x onerror=alert(1)>\n",
+                run.result("pass-markup-in-output").output().lines().skip(1).findFirst().orElse("") + "\n",
+                "markup is stored as the text it is; the site escapes it");
+        String binary = run.result("pass-binary-output").output();
+        assertTrue(binary.contains("\uFFFD invalid utf-8 \uFFFD"), "invalid UTF-8 becomes U+FFFD");
+        assertTrue(binary.contains("red\n") && !binary.contains("\u001B"), "terminal escapes and CR are removed");
+        SnippetResult longLine = run.result("fail-very-long-line");
+        assertEquals("output differs (match=exact)", longLine.reason());
+        assertTrue(longLine.output().length() < 20_000 && longLine.diff().length() < 20_000,
+                "a 60 kB line is capped in output and diff: " + longLine.output().length() + ", " + longLine.diff().length());
+    }
+
+    @Test
+    void memoryAndProcessCapsAreNamed() {
+        assumeTrue(Sandboxes.limiter(Limits.DEFAULT) instanceof CgroupV1Limiter, "named limits need writable cgroup v1 hierarchies (root)");
+        SnippetResult mem = run.result("fail-memory-hog");
+        assertEquals("hit the memory limit (128 MiB); stopped", mem.reason());
+        SnippetResult fork = run.result("fail-fork-flood");
+        assertEquals("hit the process limit (64 processes); stopped", fork.reason());
+        assertTrue(fork.durationMs() < 10_000, "stopped when the cap was hit, not at the timeout: " + fork.durationMs());
+    }
+
+    @Test
+    void theHostIsUnchanged() throws IOException {
+        assertEquals(before, HostSnapshot.of(PLACES, MARKER), "canaries, listings and system files are as before the run");
+        for (Path place : PLACES) {
+            assertEquals("canary-secret-" + MARKER + "\n", Files.readString(place.resolve("goguides-canary-" + MARKER), StandardCharsets.UTF_8));
+        }
+        try (Stream<Path> mem = Files.list(CgroupV1Limiter.MEMORY)) {
+            String prefix = "goguides-" + ProcessHandle.current().pid() + "-";
+            assertEquals(List.of(), mem.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix)).toList(),
+                    "every per-command cgroup was removed");
+        } catch (java.nio.file.NoSuchFileException e) {
+            // no cgroup v1 memory hierarchy here
+        }
+    }
+
+    private static String waitForNoProcesses() throws Exception {
+        String left = "";
+        for (int i = 0; i < 20; i++) {
+            left = EngineRun.processesWith(MARKER);
+            if (left.isEmpty()) return left;
+            Thread.sleep(100);
+        }
+        return left;
+    }
+}

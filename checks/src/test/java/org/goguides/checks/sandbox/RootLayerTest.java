@@ -1,0 +1,120 @@
+package org.goguides.checks.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.goguides.checks.engine.Constants;
+import org.goguides.checks.results.SnippetResult;
+import org.goguides.checks.run.Isolation;
+
+/**
+ * A guide's install step run for real: {@code sudo rm -rf /usr/local/go && sudo tar -C /usr/local -xzf go.tgz},
+ * with a Go toolchain packed from the host's own GOROOT (no download). It must pass inside the
+ * sandbox's root layer, later steps of the session must see the layer, other sessions must not, and
+ * /usr/local, /etc, /usr/bin and /opt on the host must be exactly as before.
+ */
+class RootLayerTest {
+    static final Path CORPUS = Path.of("src/test/resources/rootlayer");
+    static final String MARKER = "gg" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    @TempDir
+    static Path tmp;
+    static EngineRun run;
+    static Map<String, String> before;
+
+    @BeforeAll
+    static void installGoInTheLayer() throws Exception {
+        Isolation iso = Sandboxes.detect();
+        assumeTrue(iso.name().equals("bwrap"), "bwrap (bubblewrap) is not available: " + iso.describe());
+        assumeTrue(iso.rootLayer(), "no root layer on this host: " + iso.noRootLayerReason());
+        Path goroot = goroot();
+        // not under /tmp, which is private in the sandbox: the build folder is visible there, read-only
+        Path tarball = Files.createDirectories(Path.of("target", "rootlayer-test").toAbsolutePath()).resolve("go-" + MARKER + ".tgz");
+        Path extra = Files.createDirectories(tmp.resolve("extra/go"));
+        Files.writeString(extra.resolve("GOGUIDES-" + MARKER), MARKER + "\n", StandardCharsets.UTF_8);
+        // bin, pkg (the compiler and linker), lib and VERSION: a working toolchain without sources, packed in ~2 s
+        sh("tar -C \"$1\" --exclude=go/src --exclude=go/test --exclude=go/api --exclude=go/doc --exclude=go/misc -cf - go"
+                + " -C \"$2\" go | gzip -1 > \"$3\"", goroot.getParent().toString(), tmp.resolve("extra").toString(), tarball.toString());
+        long t0 = System.nanoTime();
+        before = fingerprint();
+        System.out.println("root layer: fingerprint " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        try {
+            run = EngineRun.run(CORPUS, tmp, Map.of("MARKER", MARKER, "TARBALL", tarball.toString()), Map.of(Constants.SANDBOX, "auto"));
+        } finally {
+            Files.deleteIfExists(tarball);
+        }
+        run.results.snippets().forEach(r -> System.out.println("root layer " + r.id() + " → " + r.status() + " in " + r.durationMs() + " ms"));
+    }
+
+    @Test
+    void theInstallStepPassesAndLaterStepsSeeTheLayer() {
+        assertEquals("bwrap", run.results.isolation());
+        assertEquals(Map.of(), run.wrongStatuses());
+        assertEquals(5, run.results.snippets().size(), run.statuses().toString());
+        SnippetResult install = run.result("pass-install-go");
+        assertTrue(install.output().startsWith("go version go"), install.output());
+    }
+
+    @Test
+    void theHostsSystemIsUnchanged() throws IOException {
+        assertEquals(before, fingerprint(), "/usr/local, /etc, /usr/bin and /opt are as before");
+        for (String p : List.of("/etc/goguides-layer-", "/usr/bin/goguides-layer-", "/opt/goguides-layer-", "/usr/local/go/GOGUIDES-")) {
+            assertFalse(Files.exists(Path.of(p + MARKER)), p + MARKER + " must exist only in the layer");
+        }
+        assertFalse(Files.exists(Path.of("/usr/bin/sudo")) && Files.readString(Path.of("/usr/bin/sudo"), StandardCharsets.ISO_8859_1)
+                .contains("goguides sandbox"), "the sudo shim lives in the layer only");
+    }
+
+    /** Every file under /usr/local (recursively) and the top of /etc, /usr/bin and /opt, with size and mtime. */
+    private static Map<String, String> fingerprint() throws IOException {
+        Map<String, String> m = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(Path.of("/usr/local"))) {
+            for (Path p : s.toList()) m.put(p.toString(), attrs(p));
+        }
+        for (String top : List.of("/etc", "/usr/bin", "/opt")) {
+            if (!Files.isDirectory(Path.of(top))) continue;
+            try (Stream<Path> s = Files.list(Path.of(top))) {
+                for (Path p : s.toList()) m.put(p.toString(), attrs(p));
+            }
+        }
+        return m;
+    }
+
+    private static String attrs(Path p) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        return a.size() + " " + a.lastModifiedTime();
+    }
+
+    private static Path goroot() throws Exception {
+        Process p = new ProcessBuilder("go", "env", "GOROOT").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assumeTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 && !out.isEmpty(), "no Go on this host to pack: " + out);
+        return Path.of(out);
+    }
+
+    private static void sh(String script, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("sh", "-c", script, "sh"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException("packing Go failed: " + out);
+    }
+}

@@ -1,0 +1,100 @@
+package org.goguides.checks.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.goguides.checks.engine.Constants;
+import org.goguides.checks.model.ExitExpectation;
+import org.goguides.checks.model.Requirements;
+import org.goguides.checks.model.Snippet;
+import org.goguides.checks.model.SnippetKind;
+import org.goguides.checks.model.SourcePos;
+import org.goguides.checks.run.Isolation;
+
+/** The sandbox's choices that need no bubblewrap to check: modes, sizes, the command line, the host view, {@code --no-sandbox}. */
+class SandboxesTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anUnknownModeNamesTheAllowedOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sandboxes.choose("bwrapp", Limits.DEFAULT));
+        assertEquals("goguides.sandbox=bwrapp: unknown mode (allowed: auto, none)", e.getMessage());
+    }
+
+    @Test
+    void noneIsRecordedAsNoneAndSaysItWasAChoice() {
+        Isolation none = Sandboxes.choose("none", new Limits(0, 0));
+        assertEquals("none", none.name());
+        assertFalse(none.rootLayer());
+        assertTrue(none.noRootLayerReason().contains("turned off by choice (--no-sandbox"), none.noRootLayerReason());
+    }
+
+    @Test
+    void sizesReadLikeUlimitAndDocker() {
+        assertEquals(Optional.of(512L << 20), Limits.parseSize("512m"));
+        assertEquals(Optional.of(2L << 30), Limits.parseSize("2GiB"));
+        assertEquals(Optional.of(1000L), Limits.parseSize("1000"));
+        assertEquals(Optional.empty(), Limits.parseSize("lots"));
+        assertEquals("memory limit (128 MiB)", new Limits(128L << 20, 64).memoryName());
+    }
+
+    @Test
+    void theCommandLineHidesHomesAndSharesTheNetworkOnlyWhenAsked() throws Exception {
+        HostView view = new HostView(List.of(Path.of("/tmp"), Path.of("/home/dev")), List.of(Path.of("/home/dev/sdk/go")));
+        BwrapIsolation bwrap = new BwrapIsolation("bubblewrap 0.8.0", view, null, "no root layer: test");
+        Path home = tmp.resolve("s/home");
+        Isolation.Binds binds = new Isolation.Binds(home, home, List.of(tmp.resolve("s/control")), List.of(tmp.resolve("cache")),
+                tmp.resolve("s/control/layer"));
+        List<String> off = bwrap.wrap(List.of("bash", "x.sh"), snippet(false, false), binds).command();
+        String line = String.join(" ", off);
+        assertTrue(line.startsWith("bwrap --ro-bind / / --dev /dev --proc /proc --tmpfs /tmp --tmpfs /home/dev --ro-bind /home/dev/sdk/go"), line);
+        assertTrue(line.contains("--ro-bind " + tmp.resolve("s/control") + " ") && line.contains("--bind " + home + " " + home), line);
+        assertTrue(line.contains("--unshare-all --die-with-parent --new-session --cap-drop ALL --chdir " + home + " -- bash x.sh"), line);
+        assertFalse(line.contains("--share-net"));
+        String on = String.join(" ", bwrap.wrap(List.of("true"), snippet(true, false), binds).command());
+        assertTrue(on.contains("--unshare-all --share-net"), on);
+        Exception e = assertThrows(java.io.IOException.class, () -> bwrap.wrap(List.of("true"), snippet(false, true), binds));
+        assertTrue(e.getMessage().contains("no root layer: test"));
+    }
+
+    @Test
+    void theViewHidesEveryHomeButKeepsToolsInstalledThere() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home/dev"));
+        Path bin = Files.createDirectories(home.resolve(".local/bin"));
+        HostView v = HostView.of(Map.of("HOME", home.toString(), "PATH", bin + ":/usr/bin"), home.toString());
+        assertTrue(v.hidden().contains(Path.of("/tmp")), v.hidden().toString());
+        assertFalse(v.hidden().contains(home), "inside /tmp already: " + v.hidden());
+        assertTrue(v.kept().contains(bin), v.kept().toString());
+        Isolation.Binds b = new Isolation.Binds(tmp.resolve("s/home"), Path.of("/tmp/elsewhere/x"), List.of(), List.of(), tmp);
+        assertEquals(tmp.resolve("s/home"), v.startIn(b), "a working directory the sandbox hides falls back to HOME");
+    }
+
+    @Test
+    void withoutASandboxRootSnippetsAreSkippedAndTheResultsSayNone() throws Exception {
+        EngineRun run = EngineRun.run(Path.of("src/test/resources/nosandbox"), tmp, Map.of(), Map.of(Constants.SANDBOX, "none"));
+        assertEquals("none", run.results.isolation());
+        assertEquals(Map.of(), run.wrongStatuses());
+        assertTrue(run.result("skip-root").reason().startsWith("needs a throwaway root layer (it writes outside the session); no sandbox: "
+                + "turned off by choice (--no-sandbox or goguides.sandbox=none)"), run.result("skip-root").reason());
+        assertFalse(Files.exists(Path.of("/usr/local/goguides-should-never-exist")));
+    }
+
+    private static Snippet snippet(boolean network, boolean root) {
+        Requirements r = new Requirements(List.of(), List.of(), List.of(), List.of(), null, network, root);
+        return new Snippet("g", "en", "s", true, "sh", SnippetKind.SHELL, "true", new SourcePos("g/index.en.md", 1), r,
+                ExitExpectation.SUCCESS, null, List.of(), Duration.ofSeconds(5), null, "default", null, "sha256:0");
+    }
+}
