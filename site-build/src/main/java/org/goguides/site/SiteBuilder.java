@@ -1,6 +1,8 @@
 package org.goguides.site;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +24,7 @@ import java.time.ZoneOffset;
 import org.goguides.site.render.AssetManifest;
 import org.goguides.site.render.BuildException;
 import org.goguides.site.render.GitInfo;
+import org.goguides.site.render.GuideBadge;
 import org.goguides.site.render.HtmlPostProcessor;
 import org.goguides.site.render.LinkChecker;
 import org.goguides.site.render.SearchIndex;
@@ -63,7 +66,12 @@ public final class SiteBuilder {
      * @param guides slugs to build, all when empty
      * @param displayBase paths in messages are relative to this folder
      */
-    public record Options(Path content, Path templates, List<Path> results, Path out, Set<String> guides, Path displayBase) {
+    public record Options(Path content, Path templates, List<Path> results, Path out, Set<String> guides, Path displayBase,
+                          Duration maxAge) {
+        /** With the default age after which a result is marked as old. */
+        public Options(Path content, Path templates, List<Path> results, Path out, Set<String> guides, Path displayBase) {
+            this(content, templates, results, out, guides, displayBase, ResultIndex.DEFAULT_MAX_AGE);
+        }
     }
 
     /** What a build did: pages written, authoring errors (then nothing was written), warnings about results. */
@@ -79,7 +87,8 @@ public final class SiteBuilder {
         List<Problem> warnings = new ArrayList<>();
         List<HostRun> runs = ResultStore.loadAll(o.results(), warnings);
         GitInfo git = GitInfo.read(o.content());
-        Site site = renderSite(content, new ResultIndex(runs), o.templates(), git);
+        List<HostRun> kept = ResultStore.history(o.results(), warnings);
+        Site site = renderSite(content, new ResultIndex(runs, kept, Instant.now(), o.maxAge()), o.templates(), git);
         if (!site.brokenLinks().isEmpty()) {
             // printed as is by the command line, which exits with 2; nothing is written
             throw new BuildException(String.join("\n", site.brokenLinks()) + "\n" + site.brokenLinks().size()
@@ -154,11 +163,32 @@ public final class SiteBuilder {
         Map<String, byte[]> files = new LinkedHashMap<>(assets.files());
         files.put("sitemap.xml", Sitemap.xml(content.site().baseUrl(), sitemap).getBytes(StandardCharsets.UTF_8));
         files.put("robots.txt", Sitemap.robots(content.site().baseUrl()).getBytes(StandardCharsets.UTF_8));
+        // the merged results this site shows, so a deploy preview can reuse the badges of other hosts
+        files.put("results/all.json", ResultStore.mergedJson(results.runs()));
+        for (Map.Entry<String, List<GuideLink>> e : perLang.entrySet()) {
+            if (!e.getKey().equals(content.site().defaultLanguage()) && content.site().languages().contains(content.site().defaultLanguage())) continue;
+            for (GuideLink g : e.getValue()) badge(files, g);
+        }
+        for (List<GuideLink> links : perLang.values()) for (GuideLink g : links) if (!files.containsKey("badges/" + g.slug() + ".svg")) badge(files, g);
         List<String> broken = LinkChecker.check(pages, files.keySet());
         return new Site(pages, files, broken);
     }
 
     /** A guide's body HTML (snippets rendered, callouts and TOC done) and its snippet views. */
+    /** A guide's README badge, from the counts of its translation in the default language. */
+    private static void badge(Map<String, byte[]> files, GuideLink g) {
+        int passed = 0;
+        int failed = 0;
+        int steps = 0;
+        for (CountView c : g.counts()) {
+            if (c.status().equals("passed")) passed = c.count();
+            if (c.status().equals("failed")) failed = c.count();
+            if (!c.status().equals("display")) steps += c.count();
+        }
+        files.put("badges/" + g.slug() + ".svg", GuideBadge.svg(passed, failed, steps));
+        files.put("badges/" + g.slug() + ".json", GuideBadge.json(passed, failed, steps));
+    }
+
     private record GuideBody(String html, List<TocEntry> toc, List<SnippetView> snippets) {
     }
 

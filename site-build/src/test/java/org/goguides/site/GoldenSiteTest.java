@@ -38,6 +38,8 @@ import org.goguides.checks.results.SnippetResult;
 class GoldenSiteTest {
     static final Path FIXTURE = Path.of("src/test/resources/golden");
     static final boolean UPDATE = Boolean.getBoolean("golden.update");
+    /** A run older than the 30 days after which results are marked old (relative to any date this test runs on after 2026). */
+    static final String OLD = "2026-01-19T08:30:00Z";
     @TempDir
     static Path tmp;
     static Path site;
@@ -48,9 +50,11 @@ class GoldenSiteTest {
         assertEquals(List.of(), c.problems());
         Guide en = c.guide("demo", "en").orElseThrow();
         Path results = tmp.resolve("results");
+        // an earlier run of the same host in which "passed" failed: with the later pass it is flaky
+        ResultStore.write(results, run(linux(), "2026-11-18T10:00:00Z", en, Map.of("passed", "failed")));
         ResultStore.write(results, run(linux(), "2026-11-20T10:00:00Z", en, Map.of(
                 "mixed", "passed", "passed", "passed", "failed", "failed", "unverified", "skipped", "stale", "passed:old")));
-        ResultStore.write(results, run(darwin(), "2026-11-19T08:30:00Z", en, Map.of(
+        ResultStore.write(results, run(darwin(), OLD, en, Map.of(
                 "mixed", "failed", "stale", "passed:old")));
         site = tmp.resolve("site");
         SiteBuilder.Report r = new SiteBuilder().build(new SiteBuilder.Options(FIXTURE.resolve("content"), Path.of("../templates"),
@@ -106,10 +110,35 @@ class GoldenSiteTest {
         assertEquals(List.of("darwin-arm64-macos-15.1-go1.26.8", "linux-amd64-debian-12-go1.26.8"), badges);
         Element failed = mixed.selectFirst("[data-host=darwin-arm64-macos-15.1-go1.26.8]");
         assertEquals("failed", failed.attr("data-status"));
-        assertEquals("2026-11-19T08:30:00Z", failed.attr("data-verified-at"));
-        assertTrue(failed.text().contains("failed") && failed.text().contains("2026-11-19"), "meaning in text, not only colour: " + failed.text());
+        assertEquals(OLD, failed.attr("data-verified-at"));
+        assertTrue(failed.text().contains("failed") && failed.text().contains("2026-01-19"), "meaning in text, not only colour: " + failed.text());
+        assertEquals("true", failed.attr("data-old"));
+        assertTrue(failed.text().contains("old"), failed.text());
         Element stale = page("en/demo/index.html").selectFirst("[data-snippet-id=demo/stale] [data-host]");
         assertEquals("stale", stale.attr("data-status"));
+    }
+
+    @Test
+    void aStepThatPassesAndFailsByTurnsIsFlaky() throws IOException {
+        Element b = page("en/demo/index.html").selectFirst("[data-snippet-id=demo/passed] [data-host=linux-amd64-debian-12-go1.26.8]");
+        assertEquals("true", b.attr("data-flaky"));
+        assertTrue(b.text().contains("flaky: passed 1 of the last 2 runs on this host"), b.text());
+        assertFalse(page("en/demo/index.html").selectFirst("[data-snippet-id=demo/mixed] [data-host=linux-amd64-debian-12-go1.26.8]")
+                .hasAttr("data-flaky"));
+        assertFalse(page("en/demo/index.html").selectFirst("[data-snippet-id=demo/mixed] [data-host=linux-amd64-debian-12-go1.26.8]")
+                .hasAttr("data-old"), "a recent result is not old");
+    }
+
+    @Test
+    void theSitePublishesItsResultsAndBadges() throws IOException {
+        List<org.goguides.checks.model.Problem> problems = new ArrayList<>();
+        List<HostRun> published = ResultStore.loadAll(List.of(site.resolve("results/all.json")), problems);
+        assertEquals(List.of(), problems);
+        assertEquals(2, published.size(), "the newest run of each host");
+        String json = Files.readString(site.resolve("badges/demo.json"), StandardCharsets.UTF_8);
+        assertEquals("{\"schemaVersion\":1,\"label\":\"steps\",\"message\":\"1 failed, 1/2 verified\",\"color\":\"cf222e\",\"cacheSeconds\":3600}\n", json);
+        String svg = Files.readString(site.resolve("badges/demo.svg"), StandardCharsets.UTF_8);
+        assertTrue(svg.startsWith("<svg") && svg.contains("1 failed, 1/2 verified"), svg);
     }
 
     @Test

@@ -62,6 +62,15 @@ public final class ResultStore {
         return loadAll(dirs, problems);
     }
 
+    /** Several runs as one JSON document, the form {@link #writeMerged} writes. */
+    public static byte[] mergedJson(List<HostRun> runs) {
+        try {
+            return JSON.writeValueAsBytes(java.util.Map.of("schema", HostRun.SCHEMA, "runs", runs));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Writes several runs as one file ({@code {"schema":1,"runs":[…]}}), as the site publishes them. */
     public static void writeMerged(Path file, List<HostRun> runs) throws IOException {
         writeAtomically(file.toAbsolutePath().getParent(), file.getFileName().toString(),

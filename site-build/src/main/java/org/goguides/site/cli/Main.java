@@ -7,6 +7,20 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.goguides.checks.host.HostFacts;
+import org.goguides.checks.host.HostProbe;
+import org.goguides.checks.results.HostRun;
+import org.goguides.checks.results.ResultCache;
+import org.goguides.checks.results.SnippetResult;
+import org.goguides.checks.sandbox.Sandboxes;
 
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.LauncherSession;
@@ -17,6 +31,9 @@ import org.goguides.checks.engine.Constants;
 import org.goguides.checks.model.Content;
 import org.goguides.checks.model.Problem;
 import org.goguides.checks.parse.ContentLoader;
+import org.goguides.checks.parse.TranslationDrift;
+import org.goguides.checks.results.ResultStore;
+import org.goguides.checks.update.ExpectationUpdater;
 import org.goguides.site.SiteBuilder;
 import org.goguides.site.render.BuildException;
 import org.goguides.site.serve.DevServer;
@@ -89,38 +106,104 @@ public final class Main {
 
     int lint(Options o) {
         Content c = load(o);
-        if (report(c.problems())) return USAGE;
+        List<Problem> all = new java.util.ArrayList<>(c.problems());
+        all.addAll(TranslationDrift.find(c));
+        java.util.Collections.sort(all);
+        if (report(all)) return USAGE;
         long snippets = c.guides().stream().mapToLong(g -> g.executable().size()).sum();
         out.println("ok: " + c.guides().size() + " guide files, " + snippets + " executable snippets");
         return OK;
     }
 
-    int check(Options o) {
+    int check(Options o) throws IOException {
         Content c = load(o);
         if (report(c.problems())) return USAGE;
-        LauncherDiscoveryRequestBuilder req = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectDirectory(o.content.toFile()))
-                .filters(includeEngines(Constants.ENGINE_ID))
-                .configurationParameter(Constants.RESULTS_DIR, o.resultsOut().toAbsolutePath().toString())
-                .configurationParameter(Constants.DISPLAY_BASE, Path.of("").toAbsolutePath().toString())
-                .configurationParameter(Constants.OFFLINE, Boolean.toString(o.offline));
-        if (o.noSandbox) req.configurationParameter(Constants.SANDBOX, "none");
-        if (!o.guides.isEmpty()) req.configurationParameter(Constants.GUIDES, String.join(",", o.guides));
-        LauncherDiscoveryRequest request = req.build();
+        Set<String> slugs = new LinkedHashSet<>(o.guides);
+        if (o.changedSince != null) {
+            Optional<Set<String>> changed = ChangedGuides.since(o.changedSince, o.content, c, err);
+            if (changed.isEmpty()) return USAGE;
+            if (changed.get().isEmpty()) {
+                out.println("no guide changed since " + o.changedSince);
+                return OK;
+            }
+            if (slugs.isEmpty()) slugs.addAll(changed.get());
+            else slugs.retainAll(changed.get());
+            out.println("changed since " + o.changedSince + ": " + String.join(", ", slugs));
+        }
+        Map<String, List<SnippetResult>> cached = Map.of();
+        HostRun previous = null;
+        if (!o.noCache && o.guides.isEmpty()) {
+            HostFacts host = HostProbe.probe(Map.of(), !o.offline);
+            Path prev = o.resultsOut().resolve(host.key() + ".json");
+            if (Files.isRegularFile(prev)) {
+                previous = ResultStore.read(prev);
+                String isolation = o.noSandbox ? "none" : Sandboxes.detect().name();
+                cached = ResultCache.reusable(c, previous, isolation, host.online() && !o.offline, Duration.ofDays(7), Instant.now());
+                cached.keySet().retainAll(slugs.isEmpty() ? c.bySlug().keySet() : slugs);
+            }
+        }
+        Set<String> toRun = new LinkedHashSet<>(slugs.isEmpty() ? c.bySlug().keySet() : slugs);
+        toRun.removeAll(cached.keySet());
+        if (!cached.isEmpty()) {
+            out.println("cached: " + String.join(", ", cached.keySet()) + " (unchanged since the run of " + previous.finished()
+                    + " on this host; --no-cache runs them again)");
+        }
         ConsoleReporter reporter = new ConsoleReporter(out);
-        HostBanner banner = new HostBanner(out);
-        try (LauncherSession session = LauncherFactory.openSession()) {
-            session.getLauncher().execute(request, banner, reporter);
+        String hostKey;
+        if (toRun.isEmpty()) {
+            hostKey = previous.host().key();
+        } else {
+            LauncherDiscoveryRequestBuilder req = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectDirectory(o.content.toFile()))
+                    .filters(includeEngines(Constants.ENGINE_ID))
+                    .configurationParameter(Constants.RESULTS_DIR, o.resultsOut().toAbsolutePath().toString())
+                    .configurationParameter(Constants.DISPLAY_BASE, Path.of("").toAbsolutePath().toString())
+                    .configurationParameter(Constants.OFFLINE, Boolean.toString(o.offline))
+                    .configurationParameter(Constants.GUIDES, String.join(",", toRun));
+            if (o.noSandbox) req.configurationParameter(Constants.SANDBOX, "none");
+            HostBanner banner = new HostBanner(out);
+            try (LauncherSession session = LauncherFactory.openSession()) {
+                session.getLauncher().execute(req.build(), banner, reporter);
+            }
+            hostKey = banner.hostKey();
+        }
+        Path resultsFile = o.resultsOut().resolve(hostKey + ".json");
+        if (!cached.isEmpty()) {
+            List<SnippetResult> all = new ArrayList<>();
+            cached.values().forEach(all::addAll);
+            HostRun fresh = toRun.isEmpty() ? null : ResultStore.read(resultsFile);
+            if (fresh != null) all.addAll(fresh.snippets());
+            HostRun base = fresh != null ? fresh : previous;
+            String now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+            ResultStore.write(o.resultsOut(), new HostRun(HostRun.SCHEMA, base.host(), base.isolation(),
+                    fresh != null ? fresh.started() : now, fresh != null ? fresh.finished() : now, all));
+            int reused = all.size() - (fresh == null ? 0 : fresh.snippets().size());
+            reporter.passed.addAndGet((int) cached.values().stream().flatMap(List::stream).filter(r -> r.status().equals("passed")).count());
+            reporter.skipped.addAndGet((int) cached.values().stream().flatMap(List::stream).filter(r -> r.status().equals("skipped")).count());
+            out.println("reused " + reused + " results of unchanged guides");
         }
         out.println(reporter.summary());
-        out.println("results: " + o.resultsOut().resolve(banner.hostKey() + ".json"));
+        out.println("results: " + resultsFile);
+        if (o.update && Files.isRegularFile(resultsFile)) update(c, resultsFile);
         return reporter.failed.get() + reporter.errors.get() > 0 ? FAILED : OK;
+    }
+
+    /** {@code check --update}: rewrites the expected output of steps that failed only on output. */
+    private void update(Content c, Path resultsFile) throws IOException {
+        ExpectationUpdater.Report r = ExpectationUpdater.update(c, ResultStore.read(resultsFile).snippets());
+        r.notes().forEach(n -> err.println("not updated: " + n));
+        if (r.edits().isEmpty()) {
+            out.println("update: no expected output to rewrite");
+            return;
+        }
+        out.print(r.diff());
+        out.println("update: rewrote " + r.edits().size() + " expected outputs; run check again to verify them");
     }
 
     int build(Options o) throws IOException {
         long start = System.nanoTime();
         SiteBuilder.Report r = new SiteBuilder().build(new SiteBuilder.Options(o.content, o.templates, o.resultsIn(), o.out,
-                o.guides, Path.of("")));
+                o.guides, Path.of(""), o.maxAge));
         if (report(r.problems())) return USAGE;
         r.warnings().forEach(w -> err.println("warning: " + w));
         out.printf("built %d pages into %s in %d ms%n", r.pages(), o.out, (System.nanoTime() - start) / 1_000_000);

@@ -21,6 +21,11 @@ final class Options {
     final Set<String> guides = new LinkedHashSet<>();
     boolean offline;
     boolean noSandbox;
+    boolean update;
+    boolean noCache;
+    java.time.Duration maxAge = org.goguides.site.view.ResultIndex.DEFAULT_MAX_AGE;
+    final List<String> goVersions = new ArrayList<>();
+    String changedSince;
     int port = 8080;
     String host = "127.0.0.1";
     final List<String> errors = new ArrayList<>();
@@ -56,8 +61,10 @@ final class Options {
             switch (a) {
                 case "--offline" -> o.offline = true;
                 case "--no-sandbox" -> o.noSandbox = true;
+                case "--update" -> o.update = true;
+                case "--no-cache" -> o.noCache = true;
                 case "--help", "-h" -> o.verb = "help";
-                case "--content", "--templates", "--results", "--out", "--guide", "--port", "--host" -> {
+                case "--content", "--templates", "--results", "--out", "--guide", "--port", "--host", "--go", "--changed-since", "--max-age" -> {
                     if (value == null) {
                         if (i >= args.length) {
                             o.errors.add(a + " needs a value");
@@ -68,7 +75,7 @@ final class Options {
                     o.set(a, value);
                 }
                 default -> o.errors.add("unknown option \"" + a + "\" (options: --content DIR, --templates DIR, --results DIR, "
-                        + "--out DIR, --guide SLUG, --offline, --no-sandbox, --port N)");
+                        + "--out DIR, --guide SLUG, --offline, --no-sandbox, --update, --no-cache, --go LIST, --changed-since REF, --max-age DAYS, --port N)");
             }
         }
         return o;
@@ -82,6 +89,23 @@ final class Options {
             case "--out" -> out = Path.of(value);
             case "--guide" -> guides.add(value);
             case "--host" -> host = value;
+            case "--changed-since" -> changedSince = value;
+            case "--max-age" -> {
+                try {
+                    int days = Integer.parseInt(value);
+                    if (days < 1) throw new NumberFormatException();
+                    maxAge = java.time.Duration.ofDays(days);
+                } catch (NumberFormatException e) {
+                    errors.add("--max-age " + value + ": not a number of days (1 or more)");
+                }
+            }
+            case "--go" -> {
+                for (String v : value.split(",")) {
+                    String t = v.strip();
+                    if (t.equals("local") || t.matches("go1\\.\\d+(\\.\\d+)?((rc|beta)\\d+)?")) goVersions.add(t);
+                    else errors.add("--go " + t + ": not a Go version (a comma list such as go1.22.12,go1.25.3,local)");
+                }
+            }
             case "--port" -> {
                 try {
                     port = Integer.parseInt(value);
@@ -113,6 +137,15 @@ final class Options {
               --offline         skip snippets that need the network
               --no-sandbox      run snippets without the sandbox (recorded as isolation none;
                                 `root` snippets are then skipped)
+              --update          check: rewrite the expected output of steps that failed only on
+                                output, in place in the Markdown, and print the diff
+              --go LIST         check: run again under each Go toolchain (go1.22.12,go1.25.3,local),
+                                fetched through the module proxy; one results file per toolchain
+              --changed-since REF
+                                check: only the guides whose files changed since the git REF
+              --no-cache        check: run every guide, also those unchanged since the last run
+                                on this host (whose results are otherwise reused)
+              --max-age DAYS    build: mark results older than this as old (default: 30)
               --port N          port for serve (default: 8080; 0 picks a free one)
 
             exit codes: check 1 if a snippet failed or errored; 2 on authoring errors or bad usage.

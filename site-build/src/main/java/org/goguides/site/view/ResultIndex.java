@@ -1,5 +1,7 @@
 package org.goguides.site.view;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,8 +22,34 @@ public final class ResultIndex {
 
     private final Map<String, List<HostResult>> byKey = new LinkedHashMap<>();
     private final List<HostRun> runs;
+    /** host key + snippet key + hash to the statuses of the kept runs, oldest first. */
+    private final Map<String, List<String>> history = new LinkedHashMap<>();
+    private final Instant now;
+    private final Duration maxAge;
 
     public ResultIndex(List<HostRun> allRuns) {
+        this(allRuns, List.of(), Instant.now(), DEFAULT_MAX_AGE);
+    }
+
+    /** Results older than this are marked as old on the site unless the build says otherwise. */
+    public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(30);
+
+    /**
+     * @param allRuns the current results files of every host
+     * @param kept earlier runs of the hosts (results history), for steps that pass and fail by turns
+     * @param now the build time
+     * @param maxAge a result older than this is marked as old
+     */
+    public ResultIndex(List<HostRun> allRuns, List<HostRun> kept, Instant now, Duration maxAge) {
+        this.now = now;
+        this.maxAge = maxAge;
+        List<HostRun> ordered = new ArrayList<>(kept);
+        ordered.sort(Comparator.comparing(HostRun::finished));
+        for (HostRun r : ordered) {
+            for (SnippetResult s : r.snippets()) {
+                history.computeIfAbsent(r.host().key() + "|" + s.key() + "|" + s.hash(), k -> new ArrayList<>()).add(s.status());
+            }
+        }
         Map<String, HostRun> latest = new LinkedHashMap<>();
         for (HostRun r : allRuns) {
             latest.merge(r.host().key(), r, (a, b) -> a.finished().compareTo(b.finished()) >= 0 ? a : b);
@@ -44,6 +72,30 @@ public final class ResultIndex {
             case "passed" -> 2;
             default -> 1;
         };
+    }
+
+    /**
+     * How often a step passed in the kept runs of a host, when it has both passed and failed there
+     * with the same text: {@code [passed, runs]}; empty when it is not flaky.
+     */
+    public java.util.Optional<int[]> flaky(String hostKey, String snippetKey, String hash) {
+        List<String> h = history.getOrDefault(hostKey + "|" + snippetKey + "|" + hash, List.of());
+        long passed = h.stream().filter("passed"::equals).count();
+        long failed = h.stream().filter(x -> x.equals("failed") || x.equals("error")).count();
+        return passed > 0 && failed > 0 ? java.util.Optional.of(new int[] {(int) passed, (int) (passed + failed)}) : java.util.Optional.empty();
+    }
+
+    /** Whether a result verified at {@code instant} (ISO-8601) is older than the build allows. */
+    public boolean old(String instant) {
+        try {
+            return Instant.parse(instant).isBefore(now.minus(maxAge));
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    public Duration maxAge() {
+        return maxAge;
     }
 
     public List<HostResult> forKey(String key) {

@@ -179,11 +179,18 @@ public final class ViewFactory {
         SnippetResult res = r.result();
         String host = run.host().os() + "/" + run.host().arch() + (run.host().wsl() ? " WSL" : "")
                 + (run.host().distro().isEmpty() ? "" : " · " + run.host().distro()) + (run.host().go().isEmpty() ? "" : " · " + run.host().go());
-        String date = run.finished().length() >= 10 ? run.finished().substring(0, 10) : run.finished();
-        String label = icon(status) + " " + Messages.text(t, "status." + status);
+        // a result reused from an unchanged guide keeps the time it really ran
+        String verifiedAt = res.ranAt().isEmpty() ? run.finished() : res.ranAt();
+        String date = verifiedAt.length() >= 10 ? verifiedAt.substring(0, 10) : verifiedAt;
+        boolean old = results.old(verifiedAt);
+        String flaky = status.equals("stale") ? "" : results.flaky(run.host().key(), res.key(), res.hash())
+                .map(n -> Messages.text(t, "badge.flaky").replace("{passed}", Integer.toString(n[0])).replace("{runs}", Integer.toString(n[1])))
+                .orElse("");
+        String label = icon(status) + " " + Messages.text(t, "status." + status) + (old ? " · " + Messages.text(t, "badge.old") : "");
         String reason = status.equals("stale") ? Messages.text(t, "badge.staleReason") : res.reason();
         String platform = tags.ofHost(run.host());
-        return new BadgeView(run.host().key(), status, label, host, run.finished(), date, reason, run.isolation(), platform == null ? "" : platform);
+        return new BadgeView(run.host().key(), status, label, host, verifiedAt, date, reason, run.isolation(), platform == null ? "" : platform,
+                old, flaky);
     }
 
     static String icon(String status) {

@@ -56,10 +56,10 @@ public final class Views {
 
     /** One host's result for a snippet. */
     public record BadgeView(String host, String status, String label, String hostLabel, String verifiedAt, String date,
-                            String reason, String isolation, String platform) {
+                            String reason, String isolation, String platform, boolean old, String flaky) {
         public BadgeView(String host, String status, String label, String hostLabel, String verifiedAt, String date,
                          String reason, String isolation) {
-            this(host, status, label, hostLabel, verifiedAt, date, reason, isolation, "");
+            this(host, status, label, hostLabel, verifiedAt, date, reason, isolation, "", false, "");
         }
     }
 

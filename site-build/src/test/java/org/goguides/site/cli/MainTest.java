@@ -44,9 +44,16 @@ class MainTest {
 
     @Test
     void lintOfGoodContentSaysSo() {
-        Run r = run("lint", "--content", GOLDEN.toString());
+        Run r = run("lint", "--content", "../checks/src/test/resources/corpus");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().startsWith("ok: 2 guide files"), r.out());
+        assertTrue(r.out().startsWith("ok: 3 guide files"), r.out());
+    }
+
+    @Test
+    void lintReportsTranslationsThatDrifted() {
+        Run r = run("lint", "--content", GOLDEN.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("demo/index.en.md:25: snippet \"failed\" has no counterpart in "), r.err());
     }
 
     @Test
@@ -95,7 +102,7 @@ class MainTest {
         assertTrue(r.out().contains("1 passed, 1 failed, 0 skipped, 0 errors"), r.out());
         assertTrue(r.out().contains("- expected") && r.out().contains("+ real"), r.out());
         try (var s = Files.list(tmp.resolve("results"))) {
-            assertEquals(1, s.count());
+            assertEquals(1, s.filter(p -> p.toString().endsWith(".json")).count(), "one results file for this host");
         }
     }
 
@@ -108,5 +115,54 @@ class MainTest {
         assertEquals(2, o.code());
         assertTrue(o.err().contains("unknown option \"--otu\""), o.err());
         assertEquals(0, run("--help").code());
+    }
+
+    @Test
+    void updateRewritesExactlyTheWrongExpectedOutput() throws Exception {
+        Path dir = tmp.resolve("content/guides/upd");
+        Files.createDirectories(dir);
+        String before = """
+                ---
+                title: Update
+                ---
+
+                Prose stays.
+
+                ```console {#t}
+                $ echo same
+                same
+                $ printf 'go version go1.99 linux/amd64\\nnew line\\n'
+                go version go1.[..] [..]
+                old line
+                [0]
+                ```
+
+                ```sh {#s session=two}
+                printf 'alpha\\nbeta\\ngamma\\n'
+                ```
+
+                ```output
+                alpha
+                ...
+                delta
+                ```
+
+                ```console {#ok session=three}
+                $ echo fine
+                fine
+                ```
+                """;
+        Files.writeString(dir.resolve("index.en.md"), before, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("index.zh.md"), before.replace("Prose stays.", "中文说明不变。"), StandardCharsets.UTF_8);
+        Run r = run("check", "--update", "--content", tmp.resolve("content").toString(), "--results", tmp.resolve("results").toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("update: rewrote 4 expected outputs"), r.out());
+        String after = before.replace("go version go1.[..] [..]\nold line\n", "go version go1.[..] [..]\nnew line\n")
+                .replace("alpha\n...\ndelta\n", "alpha\n...\ngamma\n");
+        assertEquals(after, Files.readString(dir.resolve("index.en.md"), StandardCharsets.UTF_8));
+        assertEquals(after.replace("Prose stays.", "中文说明不变。"), Files.readString(dir.resolve("index.zh.md"), StandardCharsets.UTF_8),
+                "the translation with the same step is fixed too");
+        Run again = run("check", "--content", tmp.resolve("content").toString(), "--results", tmp.resolve("results").toString());
+        assertEquals(0, again.code(), again.out());
     }
 }

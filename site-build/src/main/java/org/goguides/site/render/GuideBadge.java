@@ -1,0 +1,49 @@
+package org.goguides.site.render;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * A guide's verification as a README badge: an SVG image and a shields.io endpoint JSON
+ * ({@code https://img.shields.io/endpoint?url=…/badges/<slug>.json}). Both say how many of the
+ * guide's executed steps are verified, red when any failed.
+ */
+public final class GuideBadge {
+    private GuideBadge() {
+    }
+
+    /** @param passed verified steps; @param failed failed steps; @param steps executed steps */
+    public static String message(int passed, int failed, int steps) {
+        return failed > 0 ? failed + " failed, " + passed + "/" + steps + " verified" : passed + "/" + steps + " verified";
+    }
+
+    public static String color(int passed, int failed, int steps) {
+        if (failed > 0) return "#cf222e";
+        if (steps > 0 && passed == steps) return "#1a7f37";
+        return passed > 0 ? "#9a6700" : "#6e7781";
+    }
+
+    public static byte[] json(int passed, int failed, int steps) {
+        String c = color(passed, failed, steps).substring(1);
+        return ("{\"schemaVersion\":1,\"label\":\"steps\",\"message\":\"" + message(passed, failed, steps) + "\",\"color\":\"" + c
+                + "\",\"cacheSeconds\":3600}\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static byte[] svg(int passed, int failed, int steps) {
+        String label = "steps";
+        String msg = message(passed, failed, steps);
+        int lw = 10 + 7 * label.length();
+        int mw = 10 + 7 * msg.length();
+        String color = color(passed, failed, steps);
+        String svg = String.format(Locale.ROOT, """
+                <svg xmlns="http://www.w3.org/2000/svg" width="%d" height="20" role="img" aria-label="%s: %s">
+                <title>%s: %s</title>
+                <rect width="%d" height="20" fill="#555"/><rect x="%d" width="%d" height="20" fill="%s"/>
+                <g fill="#fff" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11" text-anchor="middle">
+                <text x="%d" y="14">%s</text><text x="%d" y="14">%s</text>
+                </g>
+                </svg>
+                """, lw + mw, label, msg, label, msg, lw, lw, mw, color, lw / 2, label, lw + mw / 2, msg);
+        return svg.getBytes(StandardCharsets.UTF_8);
+    }
+}
