@@ -49,4 +49,7 @@ public final class Constants {
 
     private Constants() {
     }
+
+    /** Run under this Go toolchain instead of the host's ({@code go1.22.12}), fetched through the module proxy; {@code local} or unset for the host's: {@value}. */
+    public static final String GO_VERSION = "goguides.go";
 }

@@ -41,6 +41,7 @@ import org.goguides.checks.results.RunRegistry;
 import org.goguides.checks.run.Isolation;
 import org.goguides.checks.sandbox.Limits;
 import org.goguides.checks.sandbox.Sandboxes;
+import org.goguides.checks.run.GoToolchains;
 import org.goguides.checks.run.RunnerSettings;
 import org.goguides.checks.run.SnippetRunner;
 
@@ -171,7 +172,17 @@ public final class GuidesTestEngine extends HierarchicalTestEngine<GuidesExecuti
             throw new IllegalStateException("cannot create a work directory for sessions: " + e.getMessage(), e);
         }
         ((RootDescriptor) request.getRootTestDescriptor()).workRoot = work;
-        SnippetRunner runner = new SnippetRunner(new RunnerSettings(work, cache, cap, RunnerSettings.DEFAULT_STORED_OUTPUT, isolation));
+        Path goBin = null;
+        String go = cp.get(Constants.GO_VERSION).orElse("local");
+        if (!go.equals("local")) {
+            try {
+                goBin = GoToolchains.fetch(go, cache);
+            } catch (IOException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            host = host.withGo(go);
+        }
+        SnippetRunner runner = new SnippetRunner(new RunnerSettings(work, cache, cap, RunnerSettings.DEFAULT_STORED_OUTPUT, isolation, goBin));
         Applicability rules = new Applicability(host, platformsOf(request.getRootTestDescriptor()), HostProbe::onPath, offline,
                 isolation.rootLayer(), isolation.noRootLayerReason());
         RunRegistry.host(host, isolation.name());

@@ -40,7 +40,9 @@ public final class SnippetRunner {
     /** The environment every session starts from: nothing of the user's but PATH. */
     public Map<String, String> baseEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+        String path = System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        // the Go version matrix: another toolchain comes first on PATH, as if it were installed
+        env.put("PATH", settings.goBin() == null ? path : settings.goBin() + java.io.File.pathSeparator + path);
         env.put("LANG", "C.UTF-8");
         env.put("TERM", "dumb");
         env.put("USER", System.getProperty("user.name", "reader"));

@@ -21,6 +21,8 @@ import org.goguides.checks.results.HostRun;
 import org.goguides.checks.results.ResultCache;
 import org.goguides.checks.results.SnippetResult;
 import org.goguides.checks.sandbox.Sandboxes;
+import org.goguides.checks.run.GoToolchains;
+import org.goguides.checks.run.RunnerSettings;
 
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.LauncherSession;
@@ -132,7 +134,7 @@ public final class Main {
         }
         Map<String, List<SnippetResult>> cached = Map.of();
         HostRun previous = null;
-        if (!o.noCache && o.guides.isEmpty()) {
+        if (!o.noCache && o.guides.isEmpty() && o.goVersions.isEmpty()) {
             HostFacts host = HostProbe.probe(Map.of(), !o.offline);
             Path prev = o.resultsOut().resolve(host.key() + ".json");
             if (Files.isRegularFile(prev)) {
@@ -149,23 +151,27 @@ public final class Main {
                     + " on this host; --no-cache runs them again)");
         }
         ConsoleReporter reporter = new ConsoleReporter(out);
-        String hostKey;
-        if (toRun.isEmpty()) {
-            hostKey = previous.host().key();
-        } else {
-            LauncherDiscoveryRequestBuilder req = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectDirectory(o.content.toFile()))
-                    .filters(includeEngines(Constants.ENGINE_ID))
-                    .configurationParameter(Constants.RESULTS_DIR, o.resultsOut().toAbsolutePath().toString())
-                    .configurationParameter(Constants.DISPLAY_BASE, Path.of("").toAbsolutePath().toString())
-                    .configurationParameter(Constants.OFFLINE, Boolean.toString(o.offline))
-                    .configurationParameter(Constants.GUIDES, String.join(",", toRun));
-            if (o.noSandbox) req.configurationParameter(Constants.SANDBOX, "none");
-            HostBanner banner = new HostBanner(out);
-            try (LauncherSession session = LauncherFactory.openSession()) {
-                session.getLauncher().execute(req.build(), banner, reporter);
+        String hostKey = previous == null ? null : previous.host().key();
+        List<String> versions = o.goVersions.isEmpty() ? List.of("local") : o.goVersions;
+        for (String go : versions) {
+            if (toRun.isEmpty()) break;
+            if (versions.size() > 1 || !go.equals("local")) out.println("== Go " + (go.equals("local") ? "on PATH" : go) + " ==");
+            if (!go.equals("local")) {
+                try {
+                    out.println("toolchain: " + GoToolchains.fetch(go, RunnerSettings.defaultCacheDir()));
+                } catch (IOException e) {
+                    err.println("error: --go " + go + ": " + e.getMessage());
+                    reporter.errors.incrementAndGet();
+                    continue;
+                }
             }
-            hostKey = banner.hostKey();
+            String key = launch(o, toRun, go, reporter);
+            if (hostKey == null || go.equals("local")) hostKey = key;
+            if (versions.size() > 1) out.println("results: " + o.resultsOut().resolve(key + ".json"));
+        }
+        if (hostKey == null) {
+            out.println(reporter.summary());
+            return FAILED;
         }
         Path resultsFile = o.resultsOut().resolve(hostKey + ".json");
         if (!cached.isEmpty()) {
@@ -186,6 +192,24 @@ public final class Main {
         out.println("results: " + resultsFile);
         if (o.update && Files.isRegularFile(resultsFile)) update(c, resultsFile);
         return reporter.failed.get() + reporter.errors.get() > 0 ? FAILED : OK;
+    }
+
+    /** Runs the guides' snippets through the JUnit Platform launcher under one Go toolchain; returns the host key. */
+    private String launch(Options o, Set<String> toRun, String go, ConsoleReporter reporter) {
+        LauncherDiscoveryRequestBuilder req = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectDirectory(o.content.toFile()))
+                .filters(includeEngines(Constants.ENGINE_ID))
+                .configurationParameter(Constants.RESULTS_DIR, o.resultsOut().toAbsolutePath().toString())
+                .configurationParameter(Constants.DISPLAY_BASE, Path.of("").toAbsolutePath().toString())
+                .configurationParameter(Constants.OFFLINE, Boolean.toString(o.offline))
+                .configurationParameter(Constants.GUIDES, String.join(",", toRun))
+                .configurationParameter(Constants.GO_VERSION, go);
+        if (o.noSandbox) req.configurationParameter(Constants.SANDBOX, "none");
+        HostBanner banner = new HostBanner(out);
+        try (LauncherSession session = LauncherFactory.openSession()) {
+            session.getLauncher().execute(req.build(), banner, reporter);
+        }
+        return banner.hostKey();
     }
 
     /** {@code check --update}: rewrites the expected output of steps that failed only on output. */

@@ -95,4 +95,37 @@ class CheckLoopTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
     }
+
+    @Test
+    void theGoVersionMatrixRecordsOneHostEntryPerToolchain() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.goguides.checks.host.HostProbe.probe(java.util.Map.of(), true).online(),
+                "needs the Go module proxy to fetch go1.22.12");
+        Path dir = content.resolve("guides").resolve("beta");
+        Files.writeString(dir.resolve("index.en.md"), "---\ntitle: beta\n---\n\n```console {#one}\n$ go version\ngo version go1.[..]\n```\n\n"
+                + "```console {#new requires=\"go>=1.24\"}\n$ go env GOAUTH\nnetrc\n```\n", StandardCharsets.UTF_8);
+        MainTest.Run r = MainTest.run("check", "--go", "go1.22.12,local", "--guide", "beta", "--content", content.toString(),
+                "--results", results.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("== Go go1.22.12 =="), r.out());
+        List<HostRun> runs;
+        try (var s = Files.list(results)) {
+            runs = s.filter(p -> p.toString().endsWith(".json")).sorted().map(p -> {
+                try {
+                    return ResultStore.read(p);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        }
+        assertEquals(2, runs.size(), "one results file per toolchain");
+        HostRun old = runs.stream().filter(h -> h.host().go().equals("go1.22.12")).findFirst().orElseThrow();
+        assertTrue(old.host().key().endsWith("-go1.22.12"), old.host().key());
+        var version = old.snippets().stream().filter(x -> x.id().equals("one")).findFirst().orElseThrow();
+        assertTrue(version.output().contains("go version go1.22.12 "), "the step really ran under 1.22: " + version.output());
+        var goauth = old.snippets().stream().filter(x -> x.id().equals("new")).findFirst().orElseThrow();
+        assertEquals("skipped", goauth.status());
+        assertEquals("needs go>=1.24; this host has go1.22.12", goauth.reason());
+        HostRun local = runs.stream().filter(h -> h != old).findFirst().orElseThrow();
+        assertEquals("passed", local.snippets().stream().filter(x -> x.id().equals("new")).findFirst().orElseThrow().status());
+    }
 }
