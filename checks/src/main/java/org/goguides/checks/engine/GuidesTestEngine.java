@@ -185,7 +185,7 @@ public final class GuidesTestEngine extends HierarchicalTestEngine<GuidesExecuti
         SnippetRunner runner = new SnippetRunner(new RunnerSettings(work, cache, cap, RunnerSettings.DEFAULT_STORED_OUTPUT, isolation, goBin));
         Applicability rules = new Applicability(host, platformsOf(request.getRootTestDescriptor()), HostProbe::onPath, offline,
                 isolation.rootLayer(), isolation.noRootLayerReason());
-        RunRegistry.host(host, isolation.name());
+        RunRegistry.host(host, isolation.name(), isolation.describe());
         return new GuidesExecutionContext(host, rules, runner);
     }
 

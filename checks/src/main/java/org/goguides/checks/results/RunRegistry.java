@@ -32,8 +32,20 @@ public final class RunRegistry {
     }
 
     public static void host(HostFacts facts, String isolationName) {
+        host(facts, isolationName, isolationName);
+    }
+
+    /** The host of the run and how its snippets are isolated, with a sentence saying so (why there is no sandbox, say). */
+    public static void host(HostFacts facts, String isolationName, String isolationDescription) {
         host = facts;
         isolation = isolationName;
+        description = isolationDescription;
+    }
+
+    private static volatile String description = "none";
+
+    public static String isolationDescription() {
+        return description;
     }
 
     public static Optional<Snippet> snippet(String uniqueId) {

@@ -52,6 +52,7 @@ class GuideParserTest {
                 f + ":47: attribute \"os\" has no effect: a \"yaml\" block is shown, not executed (executed: sh, bash, shell, console, go with run or file=)",
                 f + ":51: unclosed quote in key=\"unterminated (close it with \")",
                 f + ":51: unknown attribute \"key\" (allowed: id, os, arch, platform, requires, network, root, exit, timeout, file, run, session, skip, match)",
+                "guides/bad-yaml/index.en.md:2: invalid YAML in front matter: while scanning a quoted scalar (title: ..., summary: ..., platforms: [...])",
                 "guides/no-front/index.en.md:1: missing front matter (start the file with ---, a line title: ..., and ---)");
         assertEquals(String.join("\n", expected), String.join("\n", got));
     }

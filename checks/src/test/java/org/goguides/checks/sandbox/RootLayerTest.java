@@ -46,8 +46,9 @@ class RootLayerTest {
         assumeTrue(iso.name().equals("bwrap"), "bwrap (bubblewrap) is not available: " + iso.describe());
         assumeTrue(iso.rootLayer(), "no root layer on this host: " + iso.noRootLayerReason());
         Path goroot = goroot();
-        // not under /tmp, which is private in the sandbox: the build folder is visible there, read-only
-        Path tarball = Files.createDirectories(Path.of("target", "rootlayer-test").toAbsolutePath()).resolve("go-" + MARKER + ".tgz");
+        // in the runner's cache folder, the one host folder bound into the sandbox whatever the checkout's path
+        // (a checkout under /tmp or a home directory is hidden from snippets)
+        Path tarball = Files.createDirectories(tmp.resolve("cache")).resolve("go-" + MARKER + ".tgz");
         Path extra = Files.createDirectories(tmp.resolve("extra/go"));
         Files.writeString(extra.resolve("GOGUIDES-" + MARKER), MARKER + "\n", StandardCharsets.UTF_8);
         // bin, pkg (the compiler and linker), lib and VERSION: a working toolchain without sources, packed in ~2 s

@@ -22,7 +22,9 @@ final class HostBanner implements TestExecutionListener {
         RunRegistry.host().ifPresent(h -> {
             shown = true;
             out.println("host: " + h.key() + " — " + h.describe() + (h.online() ? ", online" : ", offline"));
-            out.println("isolation: " + RunRegistry.isolation());
+            String name = RunRegistry.isolation();
+            String why = RunRegistry.isolationDescription();
+            out.println("isolation: " + name + (why.equals(name) ? "" : " — " + why));
         });
     }
 
