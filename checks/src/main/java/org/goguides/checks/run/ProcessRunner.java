@@ -65,7 +65,10 @@ public final class ProcessRunner {
         killTree(p);
         try {
             p.waitFor(5, TimeUnit.SECONDS);
-            reader.join(2000);
+            // what the snippet printed may still sit in the pipe: on a loaded machine the reader can need
+            // more than a moment to drain it (a lost tail reads as wrong output). Only an escaped daemon that
+            // keeps the pipe open (no sandbox) makes this wait run out; the output read so far is kept.
+            reader.join(finished ? 10_000 : 2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
