@@ -95,13 +95,7 @@ public final class GuidesTestEngine extends HierarchicalTestEngine<GuidesExecuti
             request.getDiscoveryListener().issueEncountered(engineId, DiscoveryIssue.builder(DiscoveryIssue.Severity.ERROR, p.toString())
                     .source(FileSource.from(file.toFile(), FilePosition.from(p.pos().line()))).build());
         }
-        List<Guide> run = new ArrayList<>();
-        for (Guide g : c.guides()) {
-            // a translation with exactly the same steps as one already run shares its results
-            // (the site matches results by slug, id and hash, not by language)
-            if (run.stream().noneMatch(r -> r.slug().equals(g.slug()) && TranslationDrift.sameSteps(r, g))) run.add(g);
-        }
-        for (Guide g : run) {
+        for (Guide g : TranslationDrift.toRun(c.guides())) {
             GuideDescriptor gd = new GuideDescriptor(parent.getUniqueId().append("guide", g.slug() + "@" + g.locale()), g, c.platforms());
             for (Snippet s : g.executable()) {
                 gd.addChild(new SnippetDescriptor(gd.getUniqueId().append("snippet", s.id()), s, gd));

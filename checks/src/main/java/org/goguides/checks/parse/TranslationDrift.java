@@ -58,6 +58,18 @@ public final class TranslationDrift {
         return m;
     }
 
+    /**
+     * The translations that need a run of their own: a translation with exactly the same steps as one
+     * before it shares that one's results (the site matches results by slug, id and hash, not by language).
+     */
+    public static List<Guide> toRun(List<Guide> guides) {
+        List<Guide> run = new ArrayList<>();
+        for (Guide g : guides) {
+            if (run.stream().noneMatch(r -> r.slug().equals(g.slug()) && sameSteps(r, g))) run.add(g);
+        }
+        return run;
+    }
+
     /** Whether two translations run exactly the same steps in the same order, so one run serves both. */
     public static boolean sameSteps(Guide a, Guide b) {
         List<Snippet> x = a.executable();

@@ -41,11 +41,7 @@ public final class ResultCache {
         for (Map.Entry<String, List<Guide>> e : content.bySlug().entrySet()) {
             List<SnippetResult> found = new ArrayList<>();
             boolean all = true;
-            List<Guide> run = new ArrayList<>();
-            for (Guide g : e.getValue()) {
-                if (run.stream().noneMatch(r -> TranslationDrift.sameSteps(r, g))) run.add(g);
-            }
-            for (Guide g : run) {
+            for (Guide g : TranslationDrift.toRun(e.getValue())) {
                 for (Snippet s : g.executable()) {
                     SnippetResult r = byKey.get(g.slug() + "/" + g.locale() + "/" + s.id() + "/" + s.hash());
                     if (r == null || r.status().equals("failed") || r.status().equals("error")) {
