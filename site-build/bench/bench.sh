@@ -5,7 +5,10 @@
 #
 #   site-build/bench/bench.sh                 # sizes 100 1000 5000
 #   site-build/bench/bench.sh 100 1000        # chosen sizes
-#   JAVA_OPTS="-Xmx1g" site-build/bench/bench.sh 5000
+#   JAVA_OPTS="-Dgoguides.phases" site-build/bench/bench.sh 5000   # extra JVM options for our build
+#
+# Our build runs through site-build/bin/site-build (AppCDS archive, C1, serial GC): its first run after a
+# jar build, the untimed warm-up, writes the class-data-sharing archive that the timed runs use.
 #
 # Needs: python3, hugo (apt-get install hugo), the jar (mvn -q -DskipTests package).
 set -euo pipefail
@@ -22,7 +25,9 @@ mkdir -p "$work"
 cp -r "$shared" "$work/harness"
 chmod -R u+w "$work/harness"
 rm -f "$work/harness/results.json"
-java_cmd="java ${JAVA_OPTS:-} -jar $jar build"
+launcher=$root/site-build/bin/site-build
+rm -f "$root/site-build/target/site-build.jsa"  # made afresh by the warm-up build
+java_cmd="$launcher build"
 for n in "${sizes[@]}"; do
   corpus=$work/harness/work/corpus-$n
   python3 "$work/harness/gen_corpus.py" --pages "$n" --out "$corpus" >/dev/null

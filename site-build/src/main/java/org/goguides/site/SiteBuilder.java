@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import org.goguides.checks.model.Content;
 import org.goguides.checks.model.Guide;
@@ -30,11 +33,14 @@ import org.goguides.site.render.LinkChecker;
 import org.goguides.site.render.SearchIndex;
 import org.goguides.site.render.Sitemap;
 import org.goguides.site.render.MarkdownRenderer;
+import org.goguides.site.render.Parallel;
+import org.goguides.site.render.Phases;
 import org.goguides.site.render.SiteWriter;
 import org.goguides.site.render.Templates;
 import org.goguides.site.view.Messages;
 import org.goguides.site.view.ResultIndex;
 import org.goguides.site.view.ViewFactory;
+import org.goguides.site.view.Views;
 import org.goguides.site.view.Views.CountView;
 import org.goguides.site.view.Views.GuideLink;
 import org.goguides.site.view.Views.GuidePageView;
@@ -82,28 +88,50 @@ public final class SiteBuilder {
     }
 
     public Report build(Options o) throws IOException {
-        Content content = new ContentLoader(o.content(), o.displayBase()).load(o.guides());
+        // git runs in the background while the guides are parsed and rendered; pages need it last
+        CompletableFuture<GitInfo> git = CompletableFuture.supplyAsync(() -> GitInfo.read(o.content()), Parallel.BACKGROUND);
+        Content content = ParallelLoad.load(o.content(), o.displayBase(), o.guides());
+        Phases.mark("load");
         if (!content.problems().isEmpty()) return new Report(0, content.problems(), List.of());
         List<Problem> warnings = new ArrayList<>();
         List<HostRun> runs = ResultStore.loadAll(o.results(), warnings);
-        GitInfo git = GitInfo.read(o.content());
         List<HostRun> kept = ResultStore.history(o.results(), warnings);
-        Site site = renderSite(content, new ResultIndex(runs, kept, Instant.now(), o.maxAge()), o.templates(), git);
-        if (!site.brokenLinks().isEmpty()) {
-            // printed as is by the command line, which exits with 2; nothing is written
-            throw new BuildException(String.join("\n", site.brokenLinks()) + "\n" + site.brokenLinks().size()
-                    + (site.brokenLinks().size() == 1 ? " broken link" : " broken links") + "; nothing was written");
+        ResultIndex index = new ResultIndex(runs, kept, Instant.now(), o.maxAge());
+        int pages;
+        try (SiteWriter.Staged staged = SiteWriter.stage(o.out())) {
+            Rendered site = renderTo(content, index, o.templates(), () -> git.join(), staged::write, staged::write);
+            if (!site.brokenLinks().isEmpty()) {
+                // printed as is by the command line, which exits with 2; nothing is written
+                throw new BuildException(String.join("\n", site.brokenLinks()) + "\n" + site.brokenLinks().size()
+                        + (site.brokenLinks().size() == 1 ? " broken link" : " broken links") + "; nothing was written");
+            }
+            staged.commit();
+            pages = site.pages();
         }
-        if (git.shallow()) warnings.add(Problem.at(String.valueOf(o.content()), 1,
+        Phases.mark("commit");
+        if (git.join().shallow()) warnings.add(Problem.at(String.valueOf(o.content()), 1,
                 "shallow git clone: \"last updated\" is left out for guides whose history is cut off (fetch with fetch-depth: 0)"));
         if (content.site().baseUrl().isBlank()) warnings.add(Problem.at("content/site.yml", 1,
                 "no baseUrl: sitemap.xml, canonical and OpenGraph URLs are relative"));
-        SiteWriter.write(o.out(), site.pages(), site.files(), null);
-        return new Report(site.pages().size(), List.of(), warnings);
+        return new Report(pages, List.of(), warnings);
     }
 
     /** A rendered site: pages, other files (assets, search indexes, sitemap, robots) and broken internal links found. */
     public record Site(Map<String, String> pages, Map<String, byte[]> files, List<String> brokenLinks) {
+    }
+
+    /** Where rendered pages go as they are made: a staged folder on disk, or a map. */
+    private interface PageSink {
+        void write(String path, String html) throws IOException;
+    }
+
+    /** Where other files go. */
+    private interface FileSink {
+        void write(String path, byte[] content) throws IOException;
+    }
+
+    /** What a streamed render leaves: how many pages it wrote and the broken links it found. */
+    private record Rendered(int pages, List<String> brokenLinks) {
     }
 
     /** Every page of the site, by path inside the site. */
@@ -111,47 +139,96 @@ public final class SiteBuilder {
         return renderSite(content, results, templatesDir, GitInfo.read(Path.of("content"))).pages();
     }
 
-    /** The whole site: pages, fingerprinted assets, search indexes, sitemap and robots.txt, with its links checked. */
+    /** The whole site in memory: pages, fingerprinted assets, search indexes, sitemap and robots.txt, with its links checked. */
     public Site renderSite(Content content, ResultIndex results, Path templatesDir, GitInfo git) throws IOException {
+        Map<String, String> pages = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+        Map<String, byte[]> files = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+        Rendered r = renderTo(content, results, templatesDir, () -> git, pages::put, files::put);
+        return new Site(pages, files, r.brokenLinks());
+    }
+
+    /** Guides rendered in parallel between two merges into the search index. */
+    private static final int SLICE = 128;
+
+    /** A guide page written: its entry in the index, its sitemap entry and its links. */
+    private record Written(GuideLink link, Sitemap.Entry sitemap, LinkChecker.PageLinks links) {
+    }
+
+    /**
+     * Renders the site page by page into the sinks: guide bodies in parallel (they decide the search
+     * index, whose fingerprinted URL every page names), then the pages in parallel, each written and
+     * link-scanned as soon as it is made and then dropped, then the indexes, overviews and other files.
+     */
+    private Rendered renderTo(Content content, ResultIndex results, Path templatesDir, Supplier<GitInfo> git,
+                              PageSink pageSink, FileSink fileSink) throws IOException {
         Templates templates = new Templates(templatesDir);
         Map<String, Map<String, String>> messages = new HashMap<>();
         for (String l : content.site().languages()) messages.put(l, Messages.load(templatesDir, l));
         AssetManifest assets = AssetManifest.of(templatesDir.resolve("static"));
         ViewFactory bodies = new ViewFactory(content, results, messages, assets.urls());
-        Map<Guide, GuideBody> rendered = new LinkedHashMap<>();
+        List<Guide> guides = content.guides();
         Map<String, SearchIndex> search = new LinkedHashMap<>();
         for (String l : content.site().languages()) search.put(l, new SearchIndex());
-        for (Guide g : content.guides()) {
-            GuideBody b = guideBody(g, bodies, templates);
-            rendered.put(g, b);
-            search.get(g.locale()).addGuide(ViewFactory.guideUrl(g.locale(), g.slug()), g.meta().title(), g.meta().summary(), b.html());
+        // in slices, so the search sections of a slice are merged (in page order) and dropped before the next
+        List<GuideBody> prepared = new ArrayList<>(guides.size());
+        for (int from = 0; from < guides.size(); from += SLICE) {
+            List<GuideBody> slice = Parallel.map(guides.subList(from, Math.min(guides.size(), from + SLICE)),
+                    g -> guideBody(g, bodies, templates));
+            for (int k = 0; k < slice.size(); k++) {
+                GuideBody b = slice.get(k);
+                search.get(guides.get(from + k).locale()).add(b.search());
+                prepared.add(b.withoutSearch());
+            }
         }
+        Phases.mark("bodies");
         search.forEach((l, idx) -> assets.add("search-" + l + ".json", idx.json()));
+        search.clear();
+        Phases.mark("search index");
         ViewFactory views = new ViewFactory(content, results, messages, assets.urls());
-        Map<String, String> pages = new LinkedHashMap<>();
+        GitInfo gitInfo = git.get();
+        Phases.mark("git (waited)");
+        List<Written> written = Parallel.map(IntStream.range(0, guides.size()).boxed().toList(), i -> {
+            Guide g = guides.get(i);
+            GuidePageView page = guidePage(g, prepared.get(i), views, gitInfo, content);
+            prepared.set(i, null);
+            String path = g.locale() + "/" + g.slug() + "/index.html";
+            String html = templates.render("guide.ftlh", page);
+            pageSink.write(path, html);
+            List<Sitemap.Alternate> alts = new ArrayList<>();
+            for (LanguageLink ll : page.page().languages()) if (ll.exists()) alts.add(new Sitemap.Alternate(ll.hreflang(), ll.url()));
+            return new Written(new GuideLink(g.slug(), page.title(), page.summary(), ViewFactory.guideUrl(g.locale(), g.slug()),
+                    page.counts(), page.total()), new Sitemap.Entry(ViewFactory.guideUrl(g.locale(), g.slug()),
+                    page.lastUpdated() == null ? null : page.lastUpdated().iso(), alts), LinkChecker.scan(path, html));
+        });
+        Phases.mark("guide pages");
+        List<LinkChecker.PageLinks> links = new ArrayList<>();
         Map<String, List<GuideLink>> perLang = new LinkedHashMap<>();
         List<Sitemap.Entry> sitemap = new ArrayList<>();
         for (String l : content.site().languages()) perLang.put(l, new ArrayList<>());
-        for (Guide g : content.guides()) {
-            GuidePageView page = guidePage(g, rendered.get(g), views, git, content);
-            pages.put(g.locale() + "/" + g.slug() + "/index.html", templates.render("guide.ftlh", page));
-            perLang.get(g.locale()).add(new GuideLink(g.slug(), page.title(), page.summary(), ViewFactory.guideUrl(g.locale(), g.slug()),
-                    page.counts(), page.total()));
-            List<Sitemap.Alternate> alts = new ArrayList<>();
-            for (LanguageLink ll : page.page().languages()) if (ll.exists()) alts.add(new Sitemap.Alternate(ll.hreflang(), ll.url()));
-            sitemap.add(new Sitemap.Entry(ViewFactory.guideUrl(g.locale(), g.slug()),
-                    page.lastUpdated() == null ? null : page.lastUpdated().iso(), alts));
+        for (int i = 0; i < guides.size(); i++) {
+            Written w = written.get(i);
+            perLang.get(guides.get(i).locale()).add(w.link());
+            sitemap.add(w.sitemap());
+            links.add(w.links());
         }
+        written = null;
+        Map<String, String> pages = new LinkedHashMap<>();
+        Map<String, Guide> byKey = new HashMap<>();
+        for (Guide g : guides) byKey.putIfAbsent(g.slug() + "/" + g.locale(), g);
         for (String l : content.site().languages()) {
             String path = "/" + l + "/";
             pages.put(l + "/index.html", templates.render("index.ftlh", new IndexPageView(views.page(l, path, null), perLang.get(l))));
-            pages.put(l + "/verification/index.html", templates.render("overview.ftlh", overview(l, content, results, views, perLang.get(l))));
+            pages.put(l + "/verification/index.html", templates.render("overview.ftlh", overview(l, byKey, results, views, perLang.get(l))));
             pages.put(l + "/404.html", templates.render("404.ftlh", new NotFoundPageView(views.page(l, "/" + l + "/404.html", null))));
         }
         String def = content.site().defaultLanguage();
         pages.put("index.html", templates.render("root.ftlh", new RootPageView(views.page(def, "/" + def + "/", null).languages(),
                 content.site().title(def), "/" + def + "/", assets.urls())));
         pages.put("404.html", pages.get(def + "/404.html"));
+        for (Map.Entry<String, String> e : pages.entrySet()) {
+            pageSink.write(e.getKey(), e.getValue());
+            links.add(LinkChecker.scan(e.getKey(), e.getValue()));
+        }
         for (String l : content.site().languages()) {
             List<Sitemap.Alternate> alts = new ArrayList<>();
             for (String o : content.site().languages()) alts.add(new Sitemap.Alternate(ViewFactory.htmlLang(o), "/" + o + "/"));
@@ -169,12 +246,14 @@ public final class SiteBuilder {
             if (!e.getKey().equals(content.site().defaultLanguage()) && content.site().languages().contains(content.site().defaultLanguage())) continue;
             for (GuideLink g : e.getValue()) badge(files, g);
         }
-        for (List<GuideLink> links : perLang.values()) for (GuideLink g : links) if (!files.containsKey("badges/" + g.slug() + ".svg")) badge(files, g);
-        List<String> broken = LinkChecker.check(pages, files.keySet());
-        return new Site(pages, files, broken);
+        for (List<GuideLink> ls : perLang.values()) for (GuideLink g : ls) if (!files.containsKey("badges/" + g.slug() + ".svg")) badge(files, g);
+        for (Map.Entry<String, byte[]> e : files.entrySet()) fileSink.write(e.getKey(), e.getValue());
+        Phases.mark("other pages and files");
+        List<String> broken = LinkChecker.resolve(links, files.keySet());
+        Phases.mark("links");
+        return new Rendered(guides.size() + pages.size(), broken);
     }
 
-    /** A guide's body HTML (snippets rendered, callouts and TOC done) and its snippet views. */
     /** A guide's README badge, from the counts of its translation in the default language. */
     private static void badge(Map<String, byte[]> files, GuideLink g) {
         int passed = 0;
@@ -189,7 +268,15 @@ public final class SiteBuilder {
         files.put("badges/" + g.slug() + ".json", GuideBadge.json(passed, failed, steps));
     }
 
-    private record GuideBody(String html, List<TocEntry> toc, List<SnippetView> snippets) {
+    /**
+     * A guide's body HTML (snippets rendered, callouts and TOC done), what its page shows of its snippets
+     * (counts per status and per platform), and its search sections.
+     */
+    private record GuideBody(String html, List<TocEntry> toc, List<CountView> counts, int total,
+                             List<Views.PlatformSummaryView> platformSummaries, SearchIndex.Sections search) {
+        GuideBody withoutSearch() {
+            return new GuideBody(html, toc, counts, total, platformSummaries, null);
+        }
     }
 
     private GuideBody guideBody(Guide g, ViewFactory views, Templates templates) {
@@ -206,12 +293,15 @@ public final class SiteBuilder {
         Map<String, String> alerts = new HashMap<>();
         for (String k : List.of("note", "tip", "important", "warning", "caution")) alerts.put(k, Messages.text(t, "alert." + k));
         HtmlPostProcessor.Result processed = HtmlPostProcessor.process(body, alerts);
-        return new GuideBody(processed.html(), processed.toc(), snippetViews);
+        // the tree is no longer needed once serialized: the search index reads its text from it
+        SearchIndex.Sections sections = SearchIndex.analyze(ViewFactory.guideUrl(g.locale(), g.slug()), g.meta().title(), g.meta().summary(),
+                processed.document().body());
+        return new GuideBody(processed.html(), processed.toc(), views.counts(snippetViews, g.locale()), snippetViews.size(),
+                views.platformSummaries(snippetViews, g.locale()), sections);
     }
 
     private GuidePageView guidePage(Guide g, GuideBody b, ViewFactory views, GitInfo git, Content content) {
-        List<CountView> counts = views.counts(b.snippets(), g.locale());
-        String repo = content.site().repoUrl().replaceAll("/$", "");
+                String repo = content.site().repoUrl().replaceAll("/$", "");
         String repoPath = git.repoPath(g.file());
         if (repoPath == null) repoPath = g.displayPath();
         String editUrl = repo.isBlank() ? "" : repo + "/edit/HEAD/" + repoPath;
@@ -220,11 +310,11 @@ public final class SiteBuilder {
                 : new LastUpdatedView(lu.date().atZone(ZoneOffset.UTC).toLocalDate().toString(),
                 lu.date().atZone(ZoneOffset.UTC).toLocalDate().toString(), "");
         return new GuidePageView(views.page(g.locale(), ViewFactory.guideUrl(g.locale(), g.slug()), g.slug()), g.slug(),
-                g.meta().title(), g.meta().summary(), b.html(), counts, b.snippets().size(), g.meta().platforms(), b.toc(),
-                editUrl, updated, views.platformSummaries(b.snippets(), g.locale()), views.legend(g.locale()));
+                g.meta().title(), g.meta().summary(), b.html(), b.counts(), b.total(), g.meta().platforms(), b.toc(),
+                editUrl, updated, b.platformSummaries(), views.legend(g.locale()));
     }
 
-    private OverviewPageView overview(String lang, Content content, ResultIndex results, ViewFactory views, List<GuideLink> guides) {
+    private OverviewPageView overview(String lang, Map<String, Guide> byKey, ResultIndex results, ViewFactory views, List<GuideLink> guides) {
         List<HostColumn> hosts = new ArrayList<>();
         for (HostRun run : results.runs()) {
             hosts.add(new HostColumn(run.host().key(), run.host().os() + "/" + run.host().arch()
@@ -233,7 +323,7 @@ public final class SiteBuilder {
         }
         List<OverviewRow> rows = new ArrayList<>();
         for (GuideLink link : guides) {
-            Guide g = content.guide(link.slug(), lang).orElseThrow();
+            Guide g = byKey.get(link.slug() + "/" + lang);
             List<OverviewCell> cells = new ArrayList<>();
             for (HostRun run : results.runs()) {
                 int passed = 0;

@@ -47,6 +47,7 @@ public final class ProcessRunner {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().clear();
         pb.environment().putAll(env);
+        CommandTrace.record(full, cwd, env);
         long start = System.nanoTime();
         Process p = pb.start();
         CountDownLatch overflow = new CountDownLatch(1);

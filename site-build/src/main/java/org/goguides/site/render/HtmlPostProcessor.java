@@ -16,13 +16,16 @@ import org.goguides.site.view.Views.TocEntry;
 /**
  * Finishes a guide body with jsoup: GitHub alert blockquotes ({@code > [!NOTE]}) become callouts,
  * tables get a scrolling wrapper, external links get {@code rel}, and the table of contents is read
- * from the headings.
+ * from the headings. The result keeps the parsed tree, so later stages (the search index) need not parse again.
  */
 public final class HtmlPostProcessor {
     private static final Pattern ALERT = Pattern.compile("^\\s*\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)]\\s*");
 
     /** The processed body and its table of contents. */
-    public record Result(String html, List<TocEntry> toc) {
+    public record Result(String html, List<TocEntry> toc, Document document) {
+        public Result(String html, List<TocEntry> toc) {
+            this(html, toc, null);
+        }
     }
 
     private HtmlPostProcessor() {
@@ -64,6 +67,6 @@ public final class HtmlPostProcessor {
         for (Element h : d.select("h2[id], h3[id]")) {
             toc.add(new TocEntry(h.id(), h.text(), h.tagName().equals("h2") ? 2 : 3));
         }
-        return new Result(d.body().html(), toc);
+        return new Result(d.body().html(), toc, d);
     }
 }

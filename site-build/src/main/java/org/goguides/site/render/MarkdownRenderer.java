@@ -41,21 +41,33 @@ public final class MarkdownRenderer {
     private MarkdownRenderer() {
     }
 
+    /** Marks where a fenced block's HTML goes; guides cannot produce it, since their raw HTML is escaped. */
+    private static final String MARK = "<!--goguides-block:";
+    /** Renders each fenced block as its marker, so flexmark never copies the (large) snippet HTML line by line. */
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder(OPTIONS).nodeRendererFactory(options -> new NodeRenderer() {
+        @Override
+        public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+            Set<NodeRenderingHandler<?>> h = new HashSet<>();
+            h.add(new NodeRenderingHandler<>(FencedCodeBlock.class,
+                    (node, ctx, html) -> html.raw(MARK + (node.getStartLineNumber() + 1) + "-->")));
+            return h;
+        }
+    }).build();
+
     /**
      * @param markdown the guide, front matter included (so lines match the parser's)
      * @param blockHtml HTML for the fenced block whose fence is on the given 1-based line; "" to drop it
      */
     public static String render(String markdown, IntFunction<String> blockHtml) {
         Document doc = PARSER.parse(markdown);
-        HtmlRenderer renderer = HtmlRenderer.builder(OPTIONS).nodeRendererFactory(options -> new NodeRenderer() {
-            @Override
-            public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
-                Set<NodeRenderingHandler<?>> h = new HashSet<>();
-                h.add(new NodeRenderingHandler<>(FencedCodeBlock.class,
-                        (node, ctx, html) -> html.raw(blockHtml.apply(node.getStartLineNumber() + 1))));
-                return h;
-            }
-        }).build();
-        return renderer.render(doc);
+        String html = RENDERER.render(doc);
+        StringBuilder out = new StringBuilder(html.length() + 16 * 1024);
+        int from = 0;
+        for (int at = html.indexOf(MARK); at >= 0; at = html.indexOf(MARK, from)) {
+            int end = html.indexOf("-->", at);
+            out.append(html, from, at).append(blockHtml.apply(Integer.parseInt(html.substring(at + MARK.length(), end))));
+            from = end + 3;
+        }
+        return out.append(html, from, html.length()).toString();
     }
 }

@@ -50,6 +50,58 @@ public final class SiteWriter {
         }
     }
 
+    /**
+     * Opens a site folder to be written page by page (from several threads) beside {@code out};
+     * {@link Staged#commit()} puts it in place of {@code out}, {@link Staged#close()} without commit discards it.
+     */
+    public static Staged stage(Path out) throws IOException {
+        Path abs = out.toAbsolutePath().normalize();
+        Files.createDirectories(abs.getParent());
+        return new Staged(abs, Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".new-"));
+    }
+
+    /** A site being written into a folder beside the output; nothing shows until {@link #commit()}. */
+    public static final class Staged implements AutoCloseable {
+        private final Path out;
+        private Path tmp;
+
+        private Staged(Path out, Path tmp) {
+            this.out = out;
+            this.tmp = tmp;
+        }
+
+        /** Writes a page (UTF-8) or other file at its path inside the site. */
+        public void write(String path, String html) throws IOException {
+            write(path, html.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public void write(String path, byte[] content) throws IOException {
+            Path f = tmp.resolve(path);
+            Path dir = f.getParent();
+            if (!Files.isDirectory(dir)) Files.createDirectories(dir);
+            Files.write(f, content);
+        }
+
+        /** Replaces the output folder with what was written. */
+        public void commit() throws IOException {
+            Path old = null;
+            if (Files.exists(out)) {
+                old = out.resolveSibling("." + out.getFileName() + ".old-" + ProcessHandle.current().pid());
+                Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
+            tmp = null;
+            if (old != null) delete(old);
+        }
+
+        /** Discards what was written unless committed. */
+        @Override
+        public void close() throws IOException {
+            if (tmp != null) delete(tmp);
+            tmp = null;
+        }
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : (Iterable<Path>) s::iterator) {

@@ -30,6 +30,8 @@ public final class ViewFactory {
     private final Map<String, Map<String, String>> messages;
     private final Map<String, String> assets;
     private final PlatformTags tags;
+    /** "slug/lang" of every guide translation, for the language links of each page. */
+    private final java.util.Set<String> translations = new java.util.HashSet<>();
 
     public ViewFactory(Content content, ResultIndex results, Map<String, Map<String, String>> messages) {
         this(content, results, messages, Map.of());
@@ -42,6 +44,7 @@ public final class ViewFactory {
         this.messages = messages;
         this.assets = Map.copyOf(assets);
         this.tags = new PlatformTags(content.platforms());
+        for (Guide g : content.guides()) translations.add(g.slug() + "/" + g.locale());
     }
 
     /** The value of {@code lang} for HTML and {@code hreflang}: {@code zh} is written zh-CN. */
@@ -73,7 +76,7 @@ public final class ViewFactory {
     public PageContext page(String lang, String path, String slug) {
         List<LanguageLink> langs = new ArrayList<>();
         for (String l : content.site().languages()) {
-            boolean exists = slug == null || content.guide(slug, l).isPresent();
+            boolean exists = slug == null || translations.contains(slug + "/" + l);
             String url = slug == null ? path.replaceFirst("^/" + lang + "/", "/" + l + "/")
                     : exists ? guideUrl(l, slug) : "/" + l + "/";
             langs.add(new LanguageLink(l, Messages.text(t(l), "language.name"), url, l.equals(lang), exists, htmlLang(l),
