@@ -29,19 +29,24 @@ final class ParallelLoad {
     }
 
     static Content load(Path contentDir, Path displayBase, Set<String> only) throws IOException {
+        return load(contentDir, displayBase, only, null);
+    }
+
+    /** @param cache parsed files kept between builds ({@code serve}), or null */
+    static Content load(Path contentDir, Path displayBase, Set<String> only, ContentLoader.Cache cache) throws IOException {
         Path guidesDir = contentDir.resolve("guides");
         int cores = Runtime.getRuntime().availableProcessors();
-        if (!only.isEmpty() || cores < 2 || !Files.isDirectory(guidesDir)) return new ContentLoader(contentDir, displayBase).load(only);
+        if (!only.isEmpty() || cores < 2 || !Files.isDirectory(guidesDir)) return new ContentLoader(contentDir, displayBase).withCache(cache).load(only);
         List<String> slugs;
         try (Stream<Path> s = Files.list(guidesDir)) {
             // the loader reads files sorted by path: guides/a-b/… before guides/a/…, hence the "/"
             slugs = s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted((a, b) -> (a + "/").compareTo(b + "/")).toList();
         }
-        if (slugs.size() < MIN) return new ContentLoader(contentDir, displayBase).load(only);
+        if (slugs.size() < MIN) return new ContentLoader(contentDir, displayBase).withCache(cache).load(only);
         List<List<String>> parts = new ArrayList<>();
         int per = (slugs.size() + cores - 1) / cores;
         for (int i = 0; i < slugs.size(); i += per) parts.add(slugs.subList(i, Math.min(slugs.size(), i + per)));
-        List<Content> loaded = Parallel.map(parts, part -> new ContentLoader(contentDir, displayBase).load(part));
+        List<Content> loaded = Parallel.map(parts, part -> new ContentLoader(contentDir, displayBase).withCache(cache).load(part));
         List<Guide> guides = new ArrayList<>();
         Set<Problem> problems = new LinkedHashSet<>();
         for (Content c : loaded) {

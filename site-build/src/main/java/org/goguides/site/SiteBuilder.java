@@ -63,6 +63,33 @@ import org.goguides.site.view.Views.SnippetView;
  * build when the content has authoring errors or a page has a broken internal link; writes atomically.
  */
 public final class SiteBuilder {
+    /** For {@code serve}: templates parsed once and guide bodies kept between builds; null for a one-off build. */
+    private final Reuse reuse;
+
+    /** A builder for one build. */
+    public SiteBuilder() {
+        this.reuse = null;
+    }
+
+    /**
+     * A builder for many builds of the same site ({@code serve}): templates stay parsed (a changed
+     * template file is re-read) and the body of a guide whose text and inputs did not change is
+     * not rendered again.
+     */
+    public static SiteBuilder forRebuilds() {
+        return new SiteBuilder(new Reuse());
+    }
+
+    private SiteBuilder(Reuse reuse) {
+        this.reuse = reuse;
+    }
+
+    /** What a long-lived builder keeps between builds. */
+    private static final class Reuse {
+        final Map<Path, Templates> templates = new java.util.concurrent.ConcurrentHashMap<>();
+        volatile Map<String, GuideBody> bodies = Map.of();
+        final ContentLoader.Cache guides = new ContentLoader.Cache();
+    }
 
     /**
      * @param content the content folder
@@ -88,15 +115,18 @@ public final class SiteBuilder {
     }
 
     public Report build(Options o) throws IOException {
+        Phases.mark("(before the build)");
         // git runs in the background while the guides are parsed and rendered; pages need it last
         CompletableFuture<GitInfo> git = CompletableFuture.supplyAsync(() -> GitInfo.read(o.content()), Parallel.BACKGROUND);
-        Content content = ParallelLoad.load(o.content(), o.displayBase(), o.guides());
+        Content content = ParallelLoad.load(o.content(), o.displayBase(), o.guides(), reuse == null ? null : reuse.guides);
+        if (reuse != null) reuse.guides.retainUsed();
         Phases.mark("load");
         if (!content.problems().isEmpty()) return new Report(0, content.problems(), List.of());
         List<Problem> warnings = new ArrayList<>();
         List<HostRun> runs = ResultStore.loadAll(o.results(), warnings);
         List<HostRun> kept = ResultStore.history(o.results(), warnings);
         ResultIndex index = new ResultIndex(runs, kept, Instant.now(), o.maxAge());
+        Phases.mark("results");
         int pages;
         try (SiteWriter.Staged staged = SiteWriter.stage(o.out())) {
             Rendered site = renderTo(content, index, o.templates(), () -> git.join(), staged::write, staged::write);
@@ -161,7 +191,7 @@ public final class SiteBuilder {
      */
     private Rendered renderTo(Content content, ResultIndex results, Path templatesDir, Supplier<GitInfo> git,
                               PageSink pageSink, FileSink fileSink) throws IOException {
-        Templates templates = new Templates(templatesDir);
+        Templates templates = reuse == null ? new Templates(templatesDir) : templatesFor(templatesDir);
         Map<String, Map<String, String>> messages = new HashMap<>();
         for (String l : content.site().languages()) messages.put(l, Messages.load(templatesDir, l));
         AssetManifest assets = AssetManifest.of(templatesDir.resolve("static"));
@@ -171,15 +201,19 @@ public final class SiteBuilder {
         for (String l : content.site().languages()) search.put(l, new SearchIndex());
         // in slices, so the search sections of a slice are merged (in page order) and dropped before the next
         List<GuideBody> prepared = new ArrayList<>(guides.size());
+        // everything besides its own text that a guide body depends on: results, interface text, templates, assets
+        String inputs = reuse == null ? "" : inputsFingerprint(content, results, templatesDir, assets);
+        Map<String, GuideBody> kept = new java.util.concurrent.ConcurrentHashMap<>();
         for (int from = 0; from < guides.size(); from += SLICE) {
             List<GuideBody> slice = Parallel.map(guides.subList(from, Math.min(guides.size(), from + SLICE)),
-                    g -> guideBody(g, bodies, templates));
+                    g -> reusedOrRendered(g, inputs, bodies, templates, kept));
             for (int k = 0; k < slice.size(); k++) {
                 GuideBody b = slice.get(k);
                 search.get(guides.get(from + k).locale()).add(b.search());
                 prepared.add(b.withoutSearch());
             }
         }
+        if (reuse != null) reuse.bodies = kept;
         Phases.mark("bodies");
         search.forEach((l, idx) -> assets.add("search-" + l + ".json", idx.json()));
         search.clear();
@@ -277,6 +311,40 @@ public final class SiteBuilder {
         GuideBody withoutSearch() {
             return new GuideBody(html, toc, counts, total, platformSummaries, null);
         }
+    }
+
+    private Templates templatesFor(Path dir) throws IOException {
+        Path key = dir.toAbsolutePath().normalize();
+        Templates t = reuse.templates.get(key);
+        if (t == null) {
+            t = new Templates(key);
+            reuse.templates.put(key, t);
+        }
+        return t;
+    }
+
+    /** The body of the previous build when the guide and everything it depends on are unchanged, else a new one. */
+    private GuideBody reusedOrRendered(Guide g, String inputs, ViewFactory views, Templates templates, Map<String, GuideBody> kept) {
+        if (reuse == null) return guideBody(g, views, templates);
+        String key = inputs + "\0" + g.displayPath() + "\0" + g.markdown();
+        GuideBody b = reuse.bodies.get(key);
+        if (b == null) b = guideBody(g, views, templates);
+        kept.put(key, b);
+        return b;
+    }
+
+    /** Identifies the inputs of guide bodies other than their Markdown, so a body can be reused while they hold. */
+    private static String inputsFingerprint(Content content, ResultIndex results, Path templatesDir, AssetManifest assets) throws IOException {
+        StringBuilder b = new StringBuilder(results.fingerprint()).append('|').append(content.site()).append('|')
+                .append(content.platforms().all()).append('|').append(assets.urls()).append('|')
+                .append(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        try (var files = java.nio.file.Files.walk(templatesDir)) {
+            for (Path f : (Iterable<Path>) files.filter(java.nio.file.Files::isRegularFile).sorted()::iterator) {
+                b.append('|').append(f).append(':').append(java.nio.file.Files.getLastModifiedTime(f).toMillis())
+                        .append(':').append(java.nio.file.Files.size(f));
+            }
+        }
+        return b.toString();
     }
 
     private GuideBody guideBody(Guide g, ViewFactory views, Templates templates) {

@@ -46,6 +46,32 @@ public final class ContentLoader {
         this.displayBase = displayBase.toAbsolutePath().normalize();
     }
 
+    /**
+     * Parsed guide files kept between loads of the same content, for {@code serve}: a file whose text,
+     * path and platforms are unchanged is not parsed again.
+     */
+    public static final class Cache {
+        private final Map<String, Parsed> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, Parsed> used = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** Forgets the files the last loads did not use (deleted or changed ones). */
+        public void retainUsed() {
+            parsed.keySet().retainAll(used.keySet());
+            used.clear();
+        }
+    }
+
+    private record Parsed(Guide guide, List<Problem> problems) {
+    }
+
+    private Cache cache;
+
+    /** Reuses (and fills) {@code cache}. */
+    public ContentLoader withCache(Cache cache) {
+        this.cache = cache;
+        return this;
+    }
+
     public Content load() {
         return load(List.of());
     }
@@ -90,7 +116,7 @@ public final class ContentLoader {
                         + String.join(", ", site.languages()) + "; set languages in site.yml)"));
                 continue;
             }
-            guides.add(parser.parse(f, shown, slug, lang, problems));
+            guides.add(parse(parser, platforms, f, shown, slug, lang, problems));
         }
         for (String s : slugs) {
             if (guides.stream().noneMatch(g -> g.slug().equals(s))) {
@@ -99,6 +125,27 @@ public final class ContentLoader {
         }
         Collections.sort(problems);
         return new Content(site, platforms, guides, problems);
+    }
+
+    private Guide parse(GuideParser parser, PlatformCatalog platforms, Path f, String shown, String slug, String lang,
+                        List<Problem> problems) {
+        if (cache == null) return parser.parse(f, shown, slug, lang, problems);
+        String key;
+        try {
+            key = shown + "\0" + slug + "\0" + lang + "\0" + platforms.all() + "\0"
+                    + new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return parser.parse(f, shown, slug, lang, problems);
+        }
+        Parsed p = cache.parsed.get(key);
+        if (p == null) {
+            List<Problem> own = new ArrayList<>();
+            p = new Parsed(parser.parse(f, shown, slug, lang, own), List.copyOf(own));
+            cache.parsed.put(key, p);
+        }
+        cache.used.put(key, p);
+        problems.addAll(p.problems());
+        return p.guide();
     }
 
     private String display(Path p) {

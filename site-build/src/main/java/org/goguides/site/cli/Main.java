@@ -225,8 +225,12 @@ public final class Main {
     }
 
     int build(Options o) throws IOException {
+        return build(o, new SiteBuilder());
+    }
+
+    private int build(Options o, SiteBuilder builder) throws IOException {
         long start = System.nanoTime();
-        SiteBuilder.Report r = new SiteBuilder().build(new SiteBuilder.Options(o.content, o.templates, o.resultsIn(), o.out,
+        SiteBuilder.Report r = builder.build(new SiteBuilder.Options(o.content, o.templates, o.resultsIn(), o.out,
                 o.guides, Path.of(""), o.maxAge));
         if (report(r.problems())) return USAGE;
         r.warnings().forEach(w -> err.println("warning: " + w));
@@ -235,11 +239,12 @@ public final class Main {
     }
 
     int serve(Options o) throws IOException {
-        int first = build(o);
+        SiteBuilder builder = SiteBuilder.forRebuilds();
+        int first = build(o, builder);
         if (first == USAGE) err.println("fix the errors above; the server rebuilds when a file changes");
         DevServer server = new DevServer(o.out, o.host, o.port, () -> {
             try {
-                build(o);
+                build(o, builder);
             } catch (IOException | BuildException e) {
                 err.println(e.getMessage());
             }

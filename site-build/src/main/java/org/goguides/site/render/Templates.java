@@ -24,6 +24,8 @@ public final class Templates {
 
     public Templates(Path dir) throws IOException {
         cfg = new Configuration(Configuration.VERSION_2_3_35);
+        // a long-lived instance (serve) re-reads a template only when its file changed
+        cfg.setTemplateUpdateDelayMilliseconds(0);
         cfg.setDirectoryForTemplateLoading(dir.toFile());
         cfg.setDefaultEncoding(StandardCharsets.UTF_8.name());
         cfg.setOutputEncoding(StandardCharsets.UTF_8.name());

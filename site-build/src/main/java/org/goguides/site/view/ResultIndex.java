@@ -94,6 +94,14 @@ public final class ResultIndex {
         }
     }
 
+    /** Identifies the results this index holds (hosts and run times, kept runs included) and its age limit. */
+    public String fingerprint() {
+        StringBuilder b = new StringBuilder(maxAge.toString());
+        for (HostRun r : runs) b.append('|').append(r.host().key()).append('@').append(r.finished()).append('/').append(r.snippets().size());
+        b.append('|').append(history.values().stream().mapToInt(List::size).sum());
+        return b.toString();
+    }
+
     public Duration maxAge() {
         return maxAge;
     }
