@@ -387,7 +387,7 @@ public final class SiteBuilder {
         for (HostRun run : results.runs()) {
             hosts.add(new HostColumn(run.host().key(), run.host().os() + "/" + run.host().arch()
                     + (run.host().wsl() ? " WSL" : "") + " " + run.host().distro() + " " + run.host().go(), run.isolation(),
-                    run.finished().length() >= 10 ? run.finished().substring(0, 10) : run.finished()));
+                    ViewFactory.day(run.finished())));
         }
         List<OverviewRow> rows = new ArrayList<>();
         for (GuideLink link : guides) {
@@ -410,7 +410,7 @@ public final class SiteBuilder {
                     }
                 }
                 cells.add(new OverviewCell(run.host().key(), passed, failed, skipped, stale,
-                        run.finished().length() >= 10 ? run.finished().substring(0, 10) : run.finished()));
+                        ViewFactory.day(run.finished())));
             }
             rows.add(new OverviewRow(link, cells));
         }

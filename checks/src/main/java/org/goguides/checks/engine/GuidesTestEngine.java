@@ -43,6 +43,7 @@ import org.goguides.checks.sandbox.Limits;
 import org.goguides.checks.sandbox.Sandboxes;
 import org.goguides.checks.run.GoToolchains;
 import org.goguides.checks.run.RunnerSettings;
+import org.goguides.checks.run.Trees;
 import org.goguides.checks.run.SnippetRunner;
 
 /**
@@ -215,15 +216,7 @@ public final class GuidesTestEngine extends HierarchicalTestEngine<GuidesExecuti
 
         @Override
         public void after(GuidesExecutionContext ctx) {
-            if (workRoot == null) return;
-            try (var s = Files.walk(workRoot)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                    p.toFile().setWritable(true);
-                    p.toFile().delete();
-                });
-            } catch (IOException e) {
-                // temporary folder; best effort
-            }
+            Trees.deleteQuietly(workRoot);
         }
     }
 }

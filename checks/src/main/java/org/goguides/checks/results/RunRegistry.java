@@ -31,10 +31,6 @@ public final class RunRegistry {
         OUTCOMES.put(uniqueId, o);
     }
 
-    public static void host(HostFacts facts, String isolationName) {
-        host(facts, isolationName, isolationName);
-    }
-
     /** The host of the run and how its snippets are isolated, with a sentence saying so (why there is no sandbox, say). */
     public static void host(HostFacts facts, String isolationName, String isolationDescription) {
         host = facts;

@@ -48,9 +48,7 @@ public final class GoToolchains {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while fetching Go " + version, e);
         } finally {
-            try (Stream<Path> s = Files.walk(home)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+            Trees.deleteQuietly(home);
         }
         Path toolchains = modcache.resolve("golang.org");
         try (Stream<Path> s = Files.list(toolchains)) {

@@ -2,7 +2,6 @@ package org.goguides.checks.run;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,18 +109,4 @@ public final class ProcessRunner {
         p.destroyForcibly();
     }
 
-    /** Runs a short helper command and returns its output, or "" on any failure. */
-    static String capture(List<String> command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[] b = p.getInputStream().readAllBytes();
-            p.waitFor(10, TimeUnit.SECONDS);
-            return new String(b, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
-    }
 }

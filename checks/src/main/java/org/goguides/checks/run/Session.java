@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * What a reader has who types a guide's steps into one terminal: a working directory, exported
@@ -98,17 +96,6 @@ public final class Session {
 
     /** Removes the session directory. Files made read-only (Go's module cache does that) are made writable first. */
     public void delete() {
-        try (Stream<Path> s = Files.walk(root)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    p.toFile().setWritable(true);
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // best effort; the work root is temporary
-                }
-            });
-        } catch (IOException e) {
-            // already gone
-        }
+        Trees.deleteQuietly(root);
     }
 }

@@ -5,14 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.goguides.checks.host.HostProbe;
 import org.goguides.checks.run.Isolation;
+import org.goguides.checks.run.Trees;
 
 /**
  * Chooses the isolation for a run: bubblewrap where it works (tried once per JVM with the flags the
@@ -98,20 +97,10 @@ public final class Sandboxes {
         } catch (IOException e) {
             return "no root layer: " + e.getMessage();
         } finally {
-            if (t != null) delete(t);
+            Trees.deleteQuietly(t);
         }
     }
 
-    private static void delete(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                p.toFile().setWritable(true);
-                p.toFile().delete();
-            });
-        } catch (IOException | RuntimeException e) {
-            // a probe folder in the temp folder; best effort
-        }
-    }
 
     private static String firstLine(String s) {
         String t = s.strip();

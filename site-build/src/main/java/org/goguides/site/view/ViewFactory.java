@@ -184,7 +184,7 @@ public final class ViewFactory {
                 + (run.host().distro().isEmpty() ? "" : " · " + run.host().distro()) + (run.host().go().isEmpty() ? "" : " · " + run.host().go());
         // a result reused from an unchanged guide keeps the time it really ran
         String verifiedAt = res.ranAt().isEmpty() ? run.finished() : res.ranAt();
-        String date = verifiedAt.length() >= 10 ? verifiedAt.substring(0, 10) : verifiedAt;
+        String date = day(verifiedAt);
         boolean old = results.old(verifiedAt);
         String flaky = status.equals("stale") ? "" : results.flaky(run.host().key(), res.key(), res.hash())
                 .map(n -> Messages.text(t, "badge.flaky").replace("{passed}", Integer.toString(n[0])).replace("{runs}", Integer.toString(n[1])))
@@ -194,6 +194,11 @@ public final class ViewFactory {
         String platform = tags.ofHost(run.host());
         return new BadgeView(run.host().key(), status, label, host, verifiedAt, date, reason, run.isolation(), platform == null ? "" : platform,
                 old, flaky);
+    }
+
+    /** The date part ({@code 2026-11-21}) of an ISO-8601 instant, as badges and the overview show it. */
+    public static String day(String instant) {
+        return instant.length() >= 10 ? instant.substring(0, 10) : instant;
     }
 
     static String icon(String status) {
