@@ -170,38 +170,40 @@
     cb("");
   }
 
-  // ---- search: index loaded on first use; words by prefix, CJK by characters and bigrams
+  // ---- search: the text of every section, loaded on first use; words match by prefix, CJK runs as substrings
   var form = $("form.search");
   if (form) initSearch(form);
 
   function cjk(c) { return /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]/.test(c); }
   function word(c) { return /[\p{L}\p{N}_]/u.test(c) && !cjk(c); }
-  // query groups: each group is a list of alternative index keys; a result must match every group
-  function queryTokens(q, keys) {
+  // query terms: words (matched at the start of a word) and CJK runs (matched anywhere)
+  function queryTerms(q) {
     var s = q.toLowerCase(), out = [], i = 0;
     while (i < s.length) {
-      var j = i;
-      if (cjk(s[i])) {
-        while (j < s.length && cjk(s[j])) j++;
-        if (j - i === 1) out.push([s[i]]);
-        for (var k = i; k + 1 < j; k++) out.push([s.substr(k, 2)]);
-      } else if (word(s[i])) {
-        while (j < s.length && word(s[j])) j++;
-        var w = s.slice(i, j);
-        out.push(w.length < 2 ? [w] : keys.filter(function (key) { return key.lastIndexOf(w, 0) === 0; }));
-      } else j = i + 1;
+      var j = i + 1;
+      if (cjk(s[i])) { while (j < s.length && cjk(s[j])) j++; out.push({ t: s.slice(i, j), any: true }); }
+      else if (word(s[i])) { while (j < s.length && word(s[j])) j++; out.push({ t: s.slice(i, j), any: false }); }
       i = j;
     }
     return out;
   }
+  function occurrences(text, term) {
+    var n = 0;
+    for (var at = text.indexOf(term.t); at >= 0; at = text.indexOf(term.t, at + term.t.length)) {
+      if (term.any || at === 0 || !word(text[at - 1])) n++;
+    }
+    return n;
+  }
   function initSearch(f) {
     var input = $("input", f), panel = $(".search-panel", f), status = $(".search-status", f), list = $(".search-list", f);
-    var index = null, keys = null, loading = null, timer = 0;
+    var docs = null, loading = null, timer = 0;
     f.hidden = false;
     function load() {
       if (!loading) {
         loading = fetch(f.getAttribute("data-search-index")).then(function (r) { return r.json(); }).then(function (j) {
-          index = j; keys = Object.keys(j.terms);
+          docs = j.docs.map(function (d) {
+            return { d: d, x: d.x.toLowerCase(), h: d.h.toLowerCase(), t: d.t.toLowerCase(), top: d.u.indexOf("#") < 0 };
+          });
         });
       }
       return loading;
@@ -211,35 +213,37 @@
       var q = input.value.trim();
       if (!q) { close(); return; }
       panel.hidden = false;
-      if (!index) { status.textContent = f.getAttribute("data-loading"); load().then(run); return; }
-      var groups = queryTokens(q, keys), scores = null;
-      groups.forEach(function (alts) {
-        var got = {};
-        alts.forEach(function (key) {
-          var p = index.terms[key] || [];
-          for (var i = 0; i < p.length; i += 2) got[p[i]] = (got[p[i]] || 0) + p[i + 1];
-        });
-        if (scores === null) scores = got;
-        else Object.keys(scores).forEach(function (d) { if (got[d]) scores[d] += got[d]; else delete scores[d]; });
+      if (!docs) { status.textContent = f.getAttribute("data-loading"); load().then(run); return; }
+      var terms = queryTerms(q), scored = [];
+      if (terms.length) docs.forEach(function (e) {
+        var score = 0;
+        for (var i = 0; i < terms.length; i++) {
+          var s = occurrences(e.x, terms[i]) + 4 * occurrences(e.h, terms[i]) + (e.top ? 6 : 2) * occurrences(e.t, terms[i]);
+          if (!s) return;
+          score += s;
+        }
+        scored.push({ e: e, s: score });
       });
-      var hits = Object.keys(scores || {}).sort(function (a, b) { return scores[b] - scores[a]; }).slice(0, 12);
+      var hits = scored.sort(function (a, b) { return b.s - a.s; }).slice(0, 12);
       list.textContent = "";
-      hits.forEach(function (d) { list.appendChild(hit(index.docs[d], q)); });
+      hits.forEach(function (h) { list.appendChild(hit(h.e.d, q)); });
       status.textContent = hits.length ? f.getAttribute("data-count").replace("{n}", hits.length) : f.getAttribute("data-none");
     }
     function hit(d, q) {
       var li = el("li"), a = el("a"), t = el("span", "search-hit-title"), x = el("span", "search-hit-text");
       a.href = d.u;
       t.textContent = d.h ? d.t + " › " + d.h : d.t;
-      var text = d.x, at = text.toLowerCase().indexOf(q.toLowerCase());
-      var from = Math.max(0, at - 40), shown = (from > 0 ? "…" : "") + text.slice(from, from + 160);
+      // the excerpt shows the whole query where the text has it, else its first term found
+      var text = d.x, lower = text.toLowerCase(), len = q.length, at = lower.indexOf(q.toLowerCase());
+      if (at < 0) queryTerms(q).some(function (t) { at = lower.indexOf(t.t); len = t.t.length; return at >= 0; });
+      var from = Math.max(0, at - 40), shown = (from > 0 ? "…" : "") + text.slice(from, from + 160) + (from + 160 < text.length ? "…" : "");
       var pos = at < 0 ? -1 : at - from + (from > 0 ? 1 : 0);
       if (pos >= 0) {
         var m = el("mark");
-        m.textContent = shown.substr(pos, q.length);
+        m.textContent = shown.substr(pos, len);
         x.textContent = shown.slice(0, pos);
         x.appendChild(m);
-        x.appendChild(doc.createTextNode(shown.slice(pos + q.length)));
+        x.appendChild(doc.createTextNode(shown.slice(pos + len)));
       } else x.textContent = shown;
       a.appendChild(t); a.appendChild(x); li.appendChild(a);
       return li;

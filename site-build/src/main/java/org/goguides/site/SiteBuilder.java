@@ -28,7 +28,6 @@ import org.goguides.site.render.AssetManifest;
 import org.goguides.site.render.BuildException;
 import org.goguides.site.render.GitInfo;
 import org.goguides.site.render.GuideBadge;
-import org.goguides.site.render.HtmlPostProcessor;
 import org.goguides.site.render.LinkChecker;
 import org.goguides.site.render.SearchIndex;
 import org.goguides.site.render.Sitemap;
@@ -114,22 +113,59 @@ public final class SiteBuilder {
         }
     }
 
+    /**
+     * Builds the site in one pass over the guides: each guide file is parsed once, and its page is
+     * rendered, written to the staged folder and link-scanned right away, on every core, while the
+     * tree is in memory. Authoring errors anywhere discard the staged folder: nothing is written.
+     */
     public Report build(Options o) throws IOException {
         Phases.mark("(before the build)");
-        // git runs in the background while the guides are parsed and rendered; pages need it last
+        // git runs in the background while the guides are parsed and rendered
         CompletableFuture<GitInfo> git = CompletableFuture.supplyAsync(() -> GitInfo.read(o.content()), Parallel.BACKGROUND);
-        Content content = ParallelLoad.load(o.content(), o.displayBase(), o.guides(), reuse == null ? null : reuse.guides);
-        if (reuse != null) reuse.guides.retainUsed();
-        Phases.mark("load");
-        if (!content.problems().isEmpty()) return new Report(0, content.problems(), List.of());
+        // the guide files are listed and hashed in the background too, while settings and results are read
+        CompletableFuture<Listing.Scan> listed = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Listing.scan(o.content(), o.guides());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, Parallel.BACKGROUND);
+        Content settings = new ContentLoader(o.content(), o.displayBase()).loadSettings();
+        Phases.mark("settings");
         List<Problem> warnings = new ArrayList<>();
         List<HostRun> runs = ResultStore.loadAll(o.results(), warnings);
         List<HostRun> kept = ResultStore.history(o.results(), warnings);
         ResultIndex index = new ResultIndex(runs, kept, Instant.now(), o.maxAge());
         Phases.mark("results");
+        Listing listing;
+        try {
+            listing = listed.join().forLanguages(settings.site().languages());
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException u) throw u.getCause();
+            throw e;
+        }
+        Phases.mark("listing (waited)");
         int pages;
         try (SiteWriter.Staged staged = SiteWriter.stage(o.out())) {
-            Rendered site = renderTo(content, index, o.templates(), () -> git.join(), staged::write, staged::write);
+            GuidePages guidePages = new GuidePages(settings, listing, index, o.templates(), () -> git.join(), staged::write, staged::write);
+            Map<String, Written> written = new java.util.concurrent.ConcurrentHashMap<>();
+            boolean settingsOk = settings.problems().isEmpty();
+            Content content = ParallelLoad.load(o.content(), o.displayBase(), o.guides(), reuse == null ? null : reuse.guides,
+                    settings, MarkdownRenderer::parse, (g, tree, clean) -> {
+                        if (!clean || !settingsOk) return; // the build fails: nothing will be written
+                        try {
+                            written.put(g.slug() + "/" + g.locale(), guidePages.render(g, tree));
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+            if (reuse != null) reuse.guides.retainUsed();
+            Phases.mark("guide pages (load and render)");
+            if (!content.problems().isEmpty()) return new Report(0, content.problems(), List.of());
+            List<Written> inOrder = new ArrayList<>(content.guides().size());
+            for (Guide g : content.guides()) inOrder.add(java.util.Objects.requireNonNull(written.get(g.slug() + "/" + g.locale())));
+            written.clear();
+            Rendered site = finish(content, guidePages, inOrder);
             if (!site.brokenLinks().isEmpty()) {
                 // printed as is by the command line, which exits with 2; nothing is written
                 throw new BuildException(String.join("\n", site.brokenLinks()) + "\n" + site.brokenLinks().size()
@@ -137,12 +173,12 @@ public final class SiteBuilder {
             }
             staged.commit();
             pages = site.pages();
+            Phases.mark("commit");
+            if (git.join().shallow()) warnings.add(Problem.at(String.valueOf(o.content()), 1,
+                    "shallow git clone: \"last updated\" is left out for guides whose history is cut off (fetch with fetch-depth: 0)"));
+            if (content.site().baseUrl().isBlank()) warnings.add(Problem.at("content/site.yml", 1,
+                    "no baseUrl: sitemap.xml, canonical and OpenGraph URLs are relative"));
         }
-        Phases.mark("commit");
-        if (git.join().shallow()) warnings.add(Problem.at(String.valueOf(o.content()), 1,
-                "shallow git clone: \"last updated\" is left out for guides whose history is cut off (fetch with fetch-depth: 0)"));
-        if (content.site().baseUrl().isBlank()) warnings.add(Problem.at("content/site.yml", 1,
-                "no baseUrl: sitemap.xml, canonical and OpenGraph URLs are relative"));
         return new Report(pages, List.of(), warnings);
     }
 
@@ -173,79 +209,186 @@ public final class SiteBuilder {
     public Site renderSite(Content content, ResultIndex results, Path templatesDir, GitInfo git) throws IOException {
         Map<String, String> pages = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         Map<String, byte[]> files = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
-        Rendered r = renderTo(content, results, templatesDir, () -> git, pages::put, files::put);
+        GuidePages guidePages = new GuidePages(content, Listing.of(content), results, templatesDir, () -> git, pages::put, files::put);
+        List<Written> written = Parallel.map(content.guides(), g -> guidePages.render(g, null));
+        Rendered r = finish(content, guidePages, written);
         return new Site(pages, files, r.brokenLinks());
     }
 
-    /** Guides rendered in parallel between two merges into the search index. */
-    private static final int SLICE = 128;
-
-    /** A guide page written: its entry in the index, its sitemap entry and its links. */
-    private record Written(GuideLink link, Sitemap.Entry sitemap, LinkChecker.PageLinks links) {
+    /** A guide page written: its entry in the index, its sitemap entry, its links and its search entries. */
+    private record Written(GuideLink link, Sitemap.Entry sitemap, LinkChecker.PageLinks links, byte[] search) {
     }
 
     /**
-     * Renders the site page by page into the sinks: guide bodies in parallel (they decide the search
-     * index, whose fingerprinted URL every page names), then the pages in parallel, each written and
-     * link-scanned as soon as it is made and then dropped, then the indexes, overviews and other files.
+     * The guide translations a build will render, known before any guide is parsed: for the language
+     * links of every page, the guide whose counts a README badge shows, and the fingerprint of each
+     * language's search index (which every page names, and which is complete only after the last page).
      */
-    private Rendered renderTo(Content content, ResultIndex results, Path templatesDir, Supplier<GitInfo> git,
-                              PageSink pageSink, FileSink fileSink) throws IOException {
-        Templates templates = reuse == null ? new Templates(templatesDir) : templatesFor(templatesDir);
-        Map<String, Map<String, String>> messages = new HashMap<>();
-        for (String l : content.site().languages()) messages.put(l, Messages.load(templatesDir, l));
-        AssetManifest assets = AssetManifest.of(templatesDir.resolve("static"));
-        ViewFactory bodies = new ViewFactory(content, results, messages, assets.urls());
-        List<Guide> guides = content.guides();
-        Map<String, SearchIndex> search = new LinkedHashMap<>();
-        for (String l : content.site().languages()) search.put(l, new SearchIndex());
-        // in slices, so the search sections of a slice are merged (in page order) and dropped before the next
-        List<GuideBody> prepared = new ArrayList<>(guides.size());
-        // everything besides its own text that a guide body depends on: results, interface text, templates, assets
-        String inputs = reuse == null ? "" : inputsFingerprint(content, results, templatesDir, assets);
-        Map<String, GuideBody> kept = new java.util.concurrent.ConcurrentHashMap<>();
-        for (int from = 0; from < guides.size(); from += SLICE) {
-            List<GuideBody> slice = Parallel.map(guides.subList(from, Math.min(guides.size(), from + SLICE)),
-                    g -> reusedOrRendered(g, inputs, bodies, templates, kept));
-            for (int k = 0; k < slice.size(); k++) {
-                GuideBody b = slice.get(k);
-                search.get(guides.get(from + k).locale()).add(b.search());
-                prepared.add(b.withoutSearch());
+    private record Listing(Set<String> translations, Map<String, String> badgeLocale, Map<String, Long> searchInputs) {
+        private static final java.util.regex.Pattern FILE = java.util.regex.Pattern.compile("index\\.([a-z]{2}(?:-[A-Za-z]{2,4})?)\\.md");
+
+        /**
+         * From the guide files on disk, in the order the loader reads them; {@link Scan#forLanguages} then
+         * keeps the site's languages. The files' bytes make the search fingerprints.
+         */
+        static Scan scan(Path contentDir, Set<String> only) throws IOException {
+            Path guides = contentDir.resolve("guides");
+            List<Path> files = new ArrayList<>();
+            if (java.nio.file.Files.isDirectory(guides)) {
+                try (var s = java.nio.file.Files.walk(guides, 2)) {
+                    s.filter(java.nio.file.Files::isRegularFile).sorted().forEach(files::add);
+                }
+            }
+            List<String[]> keys = new ArrayList<>();
+            List<Long> sums = new ArrayList<>();
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            for (Path f : files) {
+                java.util.regex.Matcher m = FILE.matcher(f.getFileName().toString());
+                if (guides.relativize(f).getNameCount() != 2 || !m.matches()) continue;
+                String slug = f.getParent().getFileName().toString();
+                if (!only.isEmpty() && !only.contains(slug)) continue;
+                byte[] bytes = java.nio.file.Files.readAllBytes(f);
+                crc.reset();
+                crc.update(bytes);
+                keys.add(new String[] {slug, m.group(1)});
+                sums.add(crc.getValue() ^ ((long) bytes.length << 32));
+            }
+            return new Scan(keys, sums);
+        }
+
+        /** Guide files found on disk ("slug", "lang") with a checksum of each. */
+        record Scan(List<String[]> keys, List<Long> sums) {
+            Listing forLanguages(List<String> languages) {
+                List<String[]> kept = new ArrayList<>();
+                Map<String, Long> hashes = new LinkedHashMap<>();
+                for (String l : languages) hashes.put(l, AssetManifest.hash(0xcbf29ce484222325L, SearchIndex.FORMAT));
+                for (int i = 0; i < keys.size(); i++) {
+                    String[] k = keys.get(i);
+                    if (!hashes.containsKey(k[1])) continue;
+                    kept.add(k);
+                    hashes.put(k[1], (AssetManifest.hash(hashes.get(k[1]), k[0]) ^ sums.get(i)) * 0x100000001b3L);
+                }
+                return of(kept, languages, hashes);
             }
         }
-        if (reuse != null) reuse.bodies = kept;
-        Phases.mark("bodies");
-        search.forEach((l, idx) -> assets.add("search-" + l + ".json", idx.json()));
-        search.clear();
-        Phases.mark("search index");
-        ViewFactory views = new ViewFactory(content, results, messages, assets.urls());
-        GitInfo gitInfo = git.get();
-        Phases.mark("git (waited)");
-        List<Written> written = Parallel.map(IntStream.range(0, guides.size()).boxed().toList(), i -> {
-            Guide g = guides.get(i);
-            GuidePageView page = guidePage(g, prepared.get(i), views, gitInfo, content);
-            prepared.set(i, null);
+
+        /** From guides already loaded (the search fingerprints from their text). */
+        static Listing of(Content content) {
+            List<String[]> keys = new ArrayList<>();
+            Map<String, Long> hashes = new LinkedHashMap<>();
+            for (String l : content.site().languages()) hashes.put(l, AssetManifest.hash(0xcbf29ce484222325L, SearchIndex.FORMAT));
+            for (Guide g : content.guides()) {
+                keys.add(new String[] {g.slug(), g.locale()});
+                hashes.computeIfPresent(g.locale(), (l, h) -> AssetManifest.hash(AssetManifest.hash(h, g.slug()), g.markdown()));
+            }
+            return of(keys, content.site().languages(), hashes);
+        }
+
+        private static Listing of(List<String[]> keys, List<String> languages, Map<String, Long> hashes) {
+            Set<String> translations = new java.util.HashSet<>();
+            Map<String, String> badge = new HashMap<>();
+            String def = languages.isEmpty() ? "" : languages.get(0);
+            for (String[] k : keys) {
+                translations.add(k[0] + "/" + k[1]);
+                String had = badge.get(k[0]);
+                // the default language's translation, else the first
+                if (had == null || k[1].equals(def) && !had.equals(def)) badge.put(k[0], k[1]);
+            }
+            return new Listing(translations, badge, hashes);
+        }
+    }
+
+    /**
+     * Renders guide pages one at a time from any thread, and writes each with its README badge: what all
+     * guide pages share (templates, interface text, assets, views) is set up once per build.
+     */
+    private final class GuidePages {
+        final Content settings;
+        final Listing listing;
+        final ResultIndex results;
+        final Templates templates;
+        final AssetManifest assets;
+        final Map<String, String> searchPaths = new LinkedHashMap<>();
+        final ViewFactory views;
+        final String inputs;
+        final Map<String, GuideBody> kept = new java.util.concurrent.ConcurrentHashMap<>();
+        final Supplier<GitInfo> git;
+        final PageSink pageSink;
+        final FileSink fileSink;
+
+        GuidePages(Content settings, Listing listing, ResultIndex results, Path templatesDir, Supplier<GitInfo> git,
+                   PageSink pageSink, FileSink fileSink) throws IOException {
+            this.settings = settings;
+            this.listing = listing;
+            this.results = results;
+            this.git = git;
+            this.pageSink = pageSink;
+            this.fileSink = fileSink;
+            templates = reuse == null ? new Templates(templatesDir, false) : templatesFor(templatesDir);
+            Map<String, Map<String, String>> messages = new HashMap<>();
+            for (String l : settings.site().languages()) messages.put(l, Messages.load(templatesDir, l));
+            assets = AssetManifest.of(templatesDir.resolve("static"));
+            for (String l : settings.site().languages()) {
+                searchPaths.put(l, assets.reserve("search-" + l + ".json", listing.searchInputs().get(l)));
+            }
+            views = new ViewFactory(settings, listing.translations(), results, messages, assets.urls());
+            // everything besides its own text that a guide body depends on: results, interface text, templates, assets
+            inputs = reuse == null ? "" : inputsFingerprint(settings, results, templatesDir, assets);
+        }
+
+        /** Renders, writes and link-scans one guide page; {@code tree} is its parsed Markdown, or null to parse it here. */
+        Written render(Guide g, com.vladsch.flexmark.util.ast.Document tree) throws IOException {
+            GuideBody body = reusedOrRendered(g, tree, inputs, views, templates, kept);
+            GuidePageView page = guidePage(g, body, views, git.get(), settings);
             String path = g.locale() + "/" + g.slug() + "/index.html";
             String html = templates.render("guide.ftlh", page);
             pageSink.write(path, html);
+            if (g.locale().equals(listing.badgeLocale().get(g.slug()))) {
+                GuideBadge.Counts c = GuideBadge.counts(page.counts());
+                fileSink.write("badges/" + g.slug() + ".svg", GuideBadge.svg(c));
+                fileSink.write("badges/" + g.slug() + ".json", GuideBadge.json(c));
+            }
             List<Sitemap.Alternate> alts = new ArrayList<>();
             for (LanguageLink ll : page.page().languages()) if (ll.exists()) alts.add(new Sitemap.Alternate(ll.hreflang(), ll.url()));
             return new Written(new GuideLink(g.slug(), page.title(), page.summary(), ViewFactory.guideUrl(g.locale(), g.slug()),
                     page.counts(), page.total()), new Sitemap.Entry(ViewFactory.guideUrl(g.locale(), g.slug()),
-                    page.lastUpdated() == null ? null : page.lastUpdated().iso(), alts), LinkChecker.scan(path, html));
-        });
-        Phases.mark("guide pages");
+                    page.lastUpdated() == null ? null : page.lastUpdated().iso(), alts), LinkChecker.scan(path, html), body.search());
+        }
+    }
+
+    /**
+     * The rest of the site once the guide pages are written: indexes, overviews and 404 pages, the search
+     * indexes (joined in page order), badges, sitemap and robots.txt; then every link is checked.
+     */
+    private Rendered finish(Content content, GuidePages gp, List<Written> written) throws IOException {
+        if (reuse != null) reuse.bodies = gp.kept;
+        List<Guide> guides = content.guides();
+        ResultIndex results = gp.results;
+        Templates templates = gp.templates;
+        ViewFactory views = gp.views;
+        AssetManifest assets = gp.assets;
+        PageSink pageSink = gp.pageSink;
+        FileSink fileSink = gp.fileSink;
         List<LinkChecker.PageLinks> links = new ArrayList<>();
         Map<String, List<GuideLink>> perLang = new LinkedHashMap<>();
+        Map<String, List<byte[]>> search = new LinkedHashMap<>();
         List<Sitemap.Entry> sitemap = new ArrayList<>();
-        for (String l : content.site().languages()) perLang.put(l, new ArrayList<>());
+        for (String l : content.site().languages()) {
+            perLang.put(l, new ArrayList<>());
+            search.put(l, new ArrayList<>());
+        }
         for (int i = 0; i < guides.size(); i++) {
             Written w = written.get(i);
             perLang.get(guides.get(i).locale()).add(w.link());
+            search.get(guides.get(i).locale()).add(w.search());
             sitemap.add(w.sitemap());
             links.add(w.links());
         }
         written = null;
+        Map<String, byte[]> files = new LinkedHashMap<>(assets.files());
+        for (String l : content.site().languages()) files.put(gp.searchPaths.get(l), SearchIndex.json(search.get(l)));
+        search = null;
+        Phases.mark("search index");
         Map<String, String> pages = new LinkedHashMap<>();
         Map<String, Guide> byKey = new HashMap<>();
         for (Guide g : guides) byKey.putIfAbsent(g.slug() + "/" + g.locale(), g);
@@ -271,35 +414,21 @@ public final class SiteBuilder {
             for (String o : content.site().languages()) altsV.add(new Sitemap.Alternate(ViewFactory.htmlLang(o), "/" + o + "/verification/"));
             sitemap.add(new Sitemap.Entry("/" + l + "/verification/", null, altsV));
         }
-        Map<String, byte[]> files = new LinkedHashMap<>(assets.files());
         files.put("sitemap.xml", Sitemap.xml(content.site().baseUrl(), sitemap).getBytes(StandardCharsets.UTF_8));
         files.put("robots.txt", Sitemap.robots(content.site().baseUrl()).getBytes(StandardCharsets.UTF_8));
         // the merged results this site shows, so a deploy preview can reuse the badges of other hosts
         files.put("results/all.json", ResultStore.mergedJson(results.runs()));
-        for (Map.Entry<String, List<GuideLink>> e : perLang.entrySet()) {
-            if (!e.getKey().equals(content.site().defaultLanguage()) && content.site().languages().contains(content.site().defaultLanguage())) continue;
-            for (GuideLink g : e.getValue()) badge(files, g);
+        for (Guide g : guides) {
+            if (g.locale().equals(gp.listing.badgeLocale().get(g.slug()))) {
+                files.put("badges/" + g.slug() + ".svg", null); // written with the page
+                files.put("badges/" + g.slug() + ".json", null);
+            }
         }
-        for (List<GuideLink> ls : perLang.values()) for (GuideLink g : ls) if (!files.containsKey("badges/" + g.slug() + ".svg")) badge(files, g);
-        for (Map.Entry<String, byte[]> e : files.entrySet()) fileSink.write(e.getKey(), e.getValue());
+        for (Map.Entry<String, byte[]> e : files.entrySet()) if (e.getValue() != null) fileSink.write(e.getKey(), e.getValue());
         Phases.mark("other pages and files");
         List<String> broken = LinkChecker.resolve(links, files.keySet());
         Phases.mark("links");
         return new Rendered(guides.size() + pages.size(), broken);
-    }
-
-    /** A guide's README badge, from the counts of its translation in the default language. */
-    private static void badge(Map<String, byte[]> files, GuideLink g) {
-        int passed = 0;
-        int failed = 0;
-        int steps = 0;
-        for (CountView c : g.counts()) {
-            if (c.status().equals("passed")) passed = c.count();
-            if (c.status().equals("failed")) failed = c.count();
-            if (!c.status().equals("display")) steps += c.count();
-        }
-        files.put("badges/" + g.slug() + ".svg", GuideBadge.svg(passed, failed, steps));
-        files.put("badges/" + g.slug() + ".json", GuideBadge.json(passed, failed, steps));
     }
 
     /**
@@ -307,28 +436,26 @@ public final class SiteBuilder {
      * (counts per status and per platform), and its search sections.
      */
     private record GuideBody(String html, List<TocEntry> toc, List<CountView> counts, int total,
-                             List<Views.PlatformSummaryView> platformSummaries, SearchIndex.Sections search) {
-        GuideBody withoutSearch() {
-            return new GuideBody(html, toc, counts, total, platformSummaries, null);
-        }
+                             List<Views.PlatformSummaryView> platformSummaries, byte[] search) {
     }
 
     private Templates templatesFor(Path dir) throws IOException {
         Path key = dir.toAbsolutePath().normalize();
         Templates t = reuse.templates.get(key);
         if (t == null) {
-            t = new Templates(key);
+            t = new Templates(key, true);
             reuse.templates.put(key, t);
         }
         return t;
     }
 
     /** The body of the previous build when the guide and everything it depends on are unchanged, else a new one. */
-    private GuideBody reusedOrRendered(Guide g, String inputs, ViewFactory views, Templates templates, Map<String, GuideBody> kept) {
-        if (reuse == null) return guideBody(g, views, templates);
+    private GuideBody reusedOrRendered(Guide g, com.vladsch.flexmark.util.ast.Document tree, String inputs, ViewFactory views,
+                                       Templates templates, Map<String, GuideBody> kept) {
+        if (reuse == null) return guideBody(g, tree, views, templates);
         String key = inputs + "\0" + g.displayPath() + "\0" + g.markdown();
         GuideBody b = reuse.bodies.get(key);
-        if (b == null) b = guideBody(g, views, templates);
+        if (b == null) b = guideBody(g, tree, views, templates);
         kept.put(key, b);
         return b;
     }
@@ -347,7 +474,7 @@ public final class SiteBuilder {
         return b.toString();
     }
 
-    private GuideBody guideBody(Guide g, ViewFactory views, Templates templates) {
+    private GuideBody guideBody(Guide g, com.vladsch.flexmark.util.ast.Document tree, ViewFactory views, Templates templates) {
         Map<Integer, String> blocks = new HashMap<>();
         List<SnippetView> snippetViews = new ArrayList<>();
         for (Snippet s : g.snippets()) {
@@ -356,16 +483,14 @@ public final class SiteBuilder {
             blocks.put(s.pos().line(), templates.render("partials/snippet.ftlh", v));
             if (s.expected() != null) blocks.put(s.expected().line() - 1, "");
         }
-        String body = MarkdownRenderer.render(g.markdown(), line -> blocks.getOrDefault(line, ""));
         Map<String, String> t = views.t(g.locale());
         Map<String, String> alerts = new HashMap<>();
         for (String k : List.of("note", "tip", "important", "warning", "caution")) alerts.put(k, Messages.text(t, "alert." + k));
-        HtmlPostProcessor.Result processed = HtmlPostProcessor.process(body, alerts);
-        // the tree is no longer needed once serialized: the search index reads its text from it
-        SearchIndex.Sections sections = SearchIndex.analyze(ViewFactory.guideUrl(g.locale(), g.slug()), g.meta().title(), g.meta().summary(),
-                processed.document().body());
-        return new GuideBody(processed.html(), processed.toc(), views.counts(snippetViews, g.locale()), snippetViews.size(),
-                views.platformSummaries(snippetViews, g.locale()), sections);
+        MarkdownRenderer.Body body = MarkdownRenderer.render(tree != null ? tree : MarkdownRenderer.parse(g.markdown()),
+                line -> blocks.getOrDefault(line, ""), alerts);
+        byte[] search = SearchIndex.page(ViewFactory.guideUrl(g.locale(), g.slug()), g.meta().title(), g.meta().summary(), body.sections());
+        return new GuideBody(body.html(), body.toc(), views.counts(snippetViews, g.locale()), snippetViews.size(),
+                views.platformSummaries(snippetViews, g.locale()), search);
     }
 
     private GuidePageView guidePage(Guide g, GuideBody b, ViewFactory views, GitInfo git, Content content) {

@@ -64,7 +64,43 @@ public final class ContentLoader {
     private record Parsed(Guide guide, List<Problem> problems) {
     }
 
+    /**
+     * Receives each guide as soon as it is parsed, on the loading thread: its flexmark tree (null when the
+     * guide came from the cache or could not be read) and whether the guide has problems of its own.
+     * Lets the site build render a guide from the one parse, while it is in memory.
+     */
+    public interface GuideSink {
+        void parsed(Guide guide, com.vladsch.flexmark.util.ast.Document tree, boolean clean);
+    }
+
     private Cache cache;
+    private java.util.function.Function<String, com.vladsch.flexmark.util.ast.Document> flexmark;
+    private GuideSink sink;
+    private Content settings;
+
+    /** Parses guides with {@code flexmark} and hands each to {@code sink} (see {@link GuideSink}). */
+    public ContentLoader withSink(java.util.function.Function<String, com.vladsch.flexmark.util.ast.Document> flexmark, GuideSink sink) {
+        this.flexmark = flexmark;
+        this.sink = sink;
+        return this;
+    }
+
+    /** Uses the site and platform settings of an earlier {@link #loadSettings()} instead of reading them again (their problems are not repeated). */
+    public ContentLoader withSettings(Content settings) {
+        this.settings = settings;
+        return this;
+    }
+
+    /** {@code site.yml} and {@code platforms.yml} only: a content without guides, with their problems. */
+    public Content loadSettings() {
+        List<Problem> problems = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            problems.add(Problem.at(display(root), 1, "content folder not found (pass --content DIR)"));
+            return new Content(SiteConfig.DEFAULT, PlatformCatalog.builtIn(), List.of(), problems);
+        }
+        SiteConfig site = loadSite(problems);
+        return new Content(site, loadPlatforms(problems), List.of(), problems);
+    }
 
     /** Reuses (and fills) {@code cache}. */
     public ContentLoader withCache(Cache cache) {
@@ -83,18 +119,23 @@ public final class ContentLoader {
             problems.add(Problem.at(display(root), 1, "content folder not found (pass --content DIR)"));
             return new Content(SiteConfig.DEFAULT, PlatformCatalog.builtIn(), List.of(), problems);
         }
-        SiteConfig site = loadSite(problems);
-        PlatformCatalog platforms = loadPlatforms(problems);
-        GuideParser parser = new GuideParser(platforms);
+        SiteConfig site = settings != null ? settings.site() : loadSite(problems);
+        PlatformCatalog platforms = settings != null ? settings.platforms() : loadPlatforms(problems);
+        GuideParser parser = flexmark == null ? new GuideParser(platforms) : new GuideParser(platforms, flexmark);
         List<Guide> guides = new ArrayList<>();
         Path guidesDir = root.resolve("guides");
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(guidesDir)) {
-            try (Stream<Path> s = Files.walk(guidesDir, 2)) {
-                s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".md")).sorted().forEach(files::add);
-            } catch (IOException e) {
-                problems.add(Problem.at(display(guidesDir), 1, "cannot list guides: " + e.getMessage()));
+            // chosen guides: only their folders are listed (a parallel load asks for a few at a time)
+            List<Path> dirs = slugs.isEmpty() ? List.of(guidesDir) : slugs.stream().sorted().map(guidesDir::resolve).filter(Files::isDirectory).toList();
+            for (Path dir : dirs) {
+                try (Stream<Path> s = Files.walk(dir, dir.equals(guidesDir) ? 2 : 1)) {
+                    s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".md")).forEach(files::add);
+                } catch (IOException e) {
+                    problems.add(Problem.at(display(dir), 1, "cannot list guides: " + e.getMessage()));
+                }
             }
+            Collections.sort(files);
         }
         for (Path f : files) {
             String shown = display(f);
@@ -129,23 +170,42 @@ public final class ContentLoader {
 
     private Guide parse(GuideParser parser, PlatformCatalog platforms, Path f, String shown, String slug, String lang,
                         List<Problem> problems) {
-        if (cache == null) return parser.parse(f, shown, slug, lang, problems);
+        if (sink == null) return cached(parser, platforms, f, shown, slug, lang, problems, null);
+        GuideParser.Parsed[] tree = new GuideParser.Parsed[1];
+        List<Problem> own = new ArrayList<>();
+        Guide g = cached(parser, platforms, f, shown, slug, lang, own, tree);
+        problems.addAll(own);
+        sink.parsed(g, tree[0] == null ? null : tree[0].tree(), own.isEmpty());
+        return g;
+    }
+
+    /** A guide from the cache, else parsed (its tree left in {@code tree[0]} when asked for). */
+    private Guide cached(GuideParser parser, PlatformCatalog platforms, Path f, String shown, String slug, String lang,
+                         List<Problem> problems, GuideParser.Parsed[] tree) {
+        if (cache == null) return parsed(parser, f, shown, slug, lang, problems, tree);
         String key;
         try {
             key = shown + "\0" + slug + "\0" + lang + "\0" + platforms.all() + "\0"
                     + new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
-            return parser.parse(f, shown, slug, lang, problems);
+            return parsed(parser, f, shown, slug, lang, problems, tree);
         }
         Parsed p = cache.parsed.get(key);
         if (p == null) {
             List<Problem> own = new ArrayList<>();
-            p = new Parsed(parser.parse(f, shown, slug, lang, own), List.copyOf(own));
+            p = new Parsed(parsed(parser, f, shown, slug, lang, own, tree), List.copyOf(own));
             cache.parsed.put(key, p);
         }
         cache.used.put(key, p);
         problems.addAll(p.problems());
         return p.guide();
+    }
+
+    private static Guide parsed(GuideParser parser, Path f, String shown, String slug, String lang, List<Problem> problems,
+                                GuideParser.Parsed[] tree) {
+        if (tree == null) return parser.parse(f, shown, slug, lang, problems);
+        tree[0] = parser.parseTree(f, shown, slug, lang, problems);
+        return tree[0].guide();
     }
 
     private String display(Path p) {

@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.parser.internal.InlineParserImpl;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
@@ -35,18 +38,40 @@ import org.goguides.checks.model.TranscriptStep;
  * the parser never throws on bad input.
  */
 public final class GuideParser {
+    /**
+     * Block structure only: snippets, headings and front matter are blocks, so the inline parser is
+     * replaced by one that leaves text unparsed (a third of the parse time; the renderer parses inlines).
+     */
     private static final Parser PARSER = Parser.builder(new MutableDataSet()
-            .set(Parser.EXTENSIONS, List.of(YamlFrontMatterExtension.create()))).build();
+            .set(Parser.EXTENSIONS, List.of(YamlFrontMatterExtension.create()))
+            // line numbers by binary search, not by counting line breaks from the start for every block
+            .set(Parser.TRACK_DOCUMENT_LINES, true))
+            .customInlineParserFactory((options, special, delimiters, processors, linkRefs, extensions) ->
+                    new InlineParserImpl(options, special, delimiters, processors, linkRefs, extensions) {
+                        @Override
+                        public void parse(BasedSequence input, Node block) {
+                        }
+                    })
+            .build();
 
     private final PlatformCatalog catalog;
+    private final Function<String, Document> flexmark;
 
     public GuideParser(PlatformCatalog catalog) {
-        this.catalog = catalog;
+        this(catalog, PARSER::parse);
     }
 
-    /** The flexmark options shared with the renderer, so both see the same blocks on the same lines. */
-    public static Parser flexmarkParser() {
-        return PARSER;
+    /**
+     * @param flexmark parses a guide's Markdown; a caller that needs the whole tree (the site build, which
+     *                 renders it) passes its own parser, so a guide is parsed once. Only blocks are read here.
+     */
+    public GuideParser(PlatformCatalog catalog, Function<String, Document> flexmark) {
+        this.catalog = catalog;
+        this.flexmark = flexmark;
+    }
+
+    /** A parsed guide with the flexmark tree it was read from. */
+    public record Parsed(Guide guide, Document tree) {
     }
 
     /**
@@ -57,26 +82,35 @@ public final class GuideParser {
      * @param problems receives every authoring error
      */
     public Guide parse(Path file, String displayPath, String slug, String locale, List<Problem> problems) {
+        return parseTree(file, displayPath, slug, locale, problems).guide();
+    }
+
+    /** As {@link #parse(Path, String, String, String, List)}, keeping the tree (null when the file cannot be read). */
+    public Parsed parseTree(Path file, String displayPath, String slug, String locale, List<Problem> problems) {
         TextFile.Text text;
         try {
             text = TextFile.read(file);
         } catch (IOException e) {
             problems.add(Problem.at(displayPath, 1, "cannot read the file: " + e.getMessage()));
-            return new Guide(slug, locale, file, displayPath, new FrontMatter("", "", List.of()), "", List.of());
+            return new Parsed(new Guide(slug, locale, file, displayPath, new FrontMatter("", "", List.of()), "", List.of()), null);
         }
         if (text.invalidUtf8Line() > 0) {
             problems.add(Problem.at(displayPath, text.invalidUtf8Line(), "the file is not valid UTF-8 (save it as UTF-8)"));
         }
-        return parse(text.text(), file, displayPath, slug, locale, problems);
+        return parseTree(text.text(), file, displayPath, slug, locale, problems);
     }
 
     /** Parses already normalised text (see {@link TextFile#normalize}). */
     public Guide parse(String markdown, Path file, String displayPath, String slug, String locale, List<Problem> problems) {
+        return parseTree(markdown, file, displayPath, slug, locale, problems).guide();
+    }
+
+    private Parsed parseTree(String markdown, Path file, String displayPath, String slug, String locale, List<Problem> problems) {
         FrontMatter meta = FrontMatterParser.parse(markdown, catalog,
                 (line, msg) -> problems.add(Problem.at(displayPath, line, msg)));
-        Document doc = PARSER.parse(markdown);
+        Document doc = flexmark.apply(markdown);
         List<Snippet> snippets = new Walker(displayPath, slug, locale, meta, problems).walk(doc);
-        return new Guide(slug, locale, file, displayPath, meta, markdown, snippets);
+        return new Parsed(new Guide(slug, locale, file, displayPath, meta, markdown, snippets), doc);
     }
 
     /** Walks the document in order, keeping the nearest heading for derived ids. */

@@ -12,6 +12,31 @@ public final class GuideBadge {
     private GuideBadge() {
     }
 
+    /** What a badge says: verified, failed and executed steps of one guide translation. */
+    public record Counts(int passed, int failed, int steps) {
+    }
+
+    /** The badge counts from a guide page's counts per status ("display" blocks are not steps). */
+    public static Counts counts(java.util.List<org.goguides.site.view.Views.CountView> perStatus) {
+        int passed = 0;
+        int failed = 0;
+        int steps = 0;
+        for (org.goguides.site.view.Views.CountView c : perStatus) {
+            if (c.status().equals("passed")) passed = c.count();
+            if (c.status().equals("failed")) failed = c.count();
+            if (!c.status().equals("display")) steps += c.count();
+        }
+        return new Counts(passed, failed, steps);
+    }
+
+    public static byte[] json(Counts c) {
+        return json(c.passed(), c.failed(), c.steps());
+    }
+
+    public static byte[] svg(Counts c) {
+        return svg(c.passed(), c.failed(), c.steps());
+    }
+
     /** @param passed verified steps; @param failed failed steps; @param steps executed steps */
     public static String message(int passed, int failed, int steps) {
         return failed > 0 ? failed + " failed, " + passed + "/" + steps + " verified" : passed + "/" + steps + " verified";

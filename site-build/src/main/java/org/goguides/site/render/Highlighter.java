@@ -19,6 +19,9 @@ public final class Highlighter {
     private record Rule(String cls, String regex) {
     }
 
+    /** Per pattern, the token class of each rule by group number (rule i is group i + 1). */
+    private static final Map<Pattern, String[]> CLASSES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static final Pattern SH = compile(List.of(
             new Rule("c", "(?<![^\\s;|&(])#[^\\n]*"),
             new Rule("s", "\"(?:\\\\.|[^\"\\\\])*\"|'[^']*'"),
@@ -68,17 +71,21 @@ public final class Highlighter {
     private Highlighter() {
     }
 
+    /** One alternation of the rules, each a capturing group (the rules themselves may not capture). */
     private static Pattern compile(List<Rule> rules) {
         StringBuilder b = new StringBuilder();
+        String[] classes = new String[rules.size() + 1];
         for (int i = 0; i < rules.size(); i++) {
+            if (Pattern.compile(rules.get(i).regex()).matcher("").groupCount() != 0) {
+                throw new IllegalStateException("highlighting rule with a capturing group: " + rules.get(i).regex());
+            }
             if (i > 0) b.append('|');
-            b.append("(?<").append(group(i, rules.get(i).cls())).append('>').append(rules.get(i).regex()).append(')');
+            b.append('(').append(rules.get(i).regex()).append(')');
+            classes[i + 1] = rules.get(i).cls();
         }
-        return Pattern.compile(b.toString());
-    }
-
-    private static String group(int i, String cls) {
-        return "g" + i + cls.replace("-", "");
+        Pattern p = Pattern.compile(b.toString());
+        CLASSES.put(p, classes);
+        return p;
     }
 
     /** Whether the language gets more than escaping. */
@@ -120,39 +127,28 @@ public final class Highlighter {
         StringBuilder out = new StringBuilder(code.length() + 64);
         Matcher m = p.matcher(code);
         int last = 0;
-        List<String> names = groupNames(p);
+        String[] classes = CLASSES.get(p);
         while (m.find()) {
             if (m.end() == m.start()) continue;
             String cls = null;
-            for (String n : names) {
-                if (m.group(n) != null) {
-                    cls = n.replaceFirst("^g\\d+", "");
+            for (int g = 1; g < classes.length; g++) {
+                if (m.start(g) >= 0) {
+                    cls = classes[g];
                     break;
                 }
             }
-            out.append(escape(code.substring(last, m.start())));
-            out.append("<span class=\"tk-").append(cls).append("\">").append(escape(m.group())).append("</span>");
+            escape(code, last, m.start(), out);
+            out.append("<span class=\"tk-").append(cls).append("\">");
+            escape(code, m.start(), m.end(), out);
+            out.append("</span>");
             last = m.end();
         }
-        out.append(escape(code.substring(last)));
+        escape(code, last, code.length(), out);
         return out.toString();
     }
 
-    private static final Map<Pattern, List<String>> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static List<String> groupNames(Pattern p) {
-        return NAMES.computeIfAbsent(p, x -> {
-            List<String> n = new ArrayList<>();
-            Matcher m = Pattern.compile("\\(\\?<(g\\d+[a-z]+)>").matcher(x.pattern());
-            while (m.find()) n.add(m.group(1));
-            return n;
-        });
-    }
-
-    /** HTML-escapes text for element content and attribute values. */
-    public static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
+    private static void escape(String s, int from, int to, StringBuilder b) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '&' -> b.append("&amp;");
@@ -163,6 +159,12 @@ public final class Highlighter {
                 default -> b.append(c);
             }
         }
+    }
+
+    /** HTML-escapes text for element content and attribute values. */
+    public static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        escape(s, 0, s.length(), b);
         return b.toString();
     }
 }

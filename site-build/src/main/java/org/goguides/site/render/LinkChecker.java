@@ -46,45 +46,47 @@ public final class LinkChecker {
     public static PageLinks scan(String page, String html) {
         Set<String> refs = new LinkedHashSet<>();
         Set<String> ids = new HashSet<>();
+        Tag t = new Tag();
         int n = html.length();
         int i = 0;
         while (true) {
             int lt = html.indexOf('<', i);
             if (lt < 0 || lt + 1 >= n) break;
             char c = html.charAt(lt + 1);
-            if (html.startsWith("<!--", lt)) {
+            if (c == '!' && html.startsWith("<!--", lt)) {
                 int end = html.indexOf("-->", lt + 4);
                 i = end < 0 ? n : end + 3;
                 continue;
             }
-            if (!Character.isLetter(c)) {
+            if (!isAsciiLetter(c)) {
                 int gt = html.indexOf('>', lt + 1);
                 i = gt < 0 ? n : gt + 1;
                 continue;
             }
             int j = lt + 1;
             while (j < n && !isSpace(html.charAt(j)) && html.charAt(j) != '>' && html.charAt(j) != '/') j++;
-            String tag = html.substring(lt + 1, j).toLowerCase(java.util.Locale.ROOT);
-            Map<String, String> attrs = new LinkedHashMap<>();
-            j = attributes(html, j, attrs);
-            i = j;
-            String id = attrs.get("id");
-            if (id != null) ids.add(id);
-            else if (tag.equals("a") && attrs.containsKey("name")) ids.add(attrs.get("name"));
-            String ref = null;
-            switch (tag) {
-                case "a" -> ref = attrs.get("href");
-                case "link" -> {
-                    String rel = attrs.get("rel");
-                    if (attrs.containsKey("href") && ("stylesheet".equals(rel) || "icon".equals(rel))) ref = attrs.get("href");
-                }
-                case "script", "img" -> ref = attrs.get("src");
-                case "form" -> ref = attrs.get("action");
-                default -> {
+            String tag = tagName(html, lt + 1, j);
+            if (tag == null) {
+                // most tags (span, p, li, div …) matter only for an id: skip to their end unless they have one
+                int gt = html.indexOf('>', j);
+                if (gt < 0) break;
+                int id = html.indexOf("id", j);
+                if (id < 0 || id > gt) {
+                    i = gt + 1;
+                    continue;
                 }
             }
+            i = t.read(html, j);
+            if (t.id != null) ids.add(t.id);
+            else if (tag == "a" && t.name != null) ids.add(t.name);
+            String ref = null;
+            if (tag == "a") ref = t.href;
+            else if (tag == "link") {
+                if (t.href != null && ("stylesheet".equals(t.rel) || "icon".equals(t.rel))) ref = t.href;
+            } else if (tag == "script" || tag == "img") ref = t.src;
+            else if (tag == "form") ref = t.action;
             if (ref != null) refs.add(ref);
-            if (tag.equals("script") || tag.equals("style") || tag.equals("textarea") || tag.equals("title")) {
+            if (tag == "script" || tag == "style" || tag == "textarea" || tag == "title") {
                 int close = indexOfIgnoreCase(html, "</" + tag, i);
                 i = close < 0 ? n : close;
             }
@@ -92,40 +94,92 @@ public final class LinkChecker {
         return new PageLinks(page, List.copyOf(refs), ids);
     }
 
-    /** Reads the attributes after a tag name into {@code attrs} (first one wins, names in lower case); returns the index after {@code >}. */
-    private static int attributes(String html, int j, Map<String, String> attrs) {
-        int n = html.length();
-        while (j < n) {
-            char c = html.charAt(j);
-            if (c == '>') return j + 1;
-            if (isSpace(c) || c == '/') {
-                j++;
-                continue;
-            }
-            int start = j;
-            while (j < n && !isSpace(html.charAt(j)) && html.charAt(j) != '=' && html.charAt(j) != '>' && html.charAt(j) != '/') j++;
-            String name = html.substring(start, j).toLowerCase(java.util.Locale.ROOT);
-            while (j < n && isSpace(html.charAt(j))) j++;
-            String value = "";
-            if (j < n && html.charAt(j) == '=') {
-                j++;
-                while (j < n && isSpace(html.charAt(j))) j++;
-                if (j < n && (html.charAt(j) == '"' || html.charAt(j) == '\'')) {
-                    char q = html.charAt(j);
-                    int end = html.indexOf(q, j + 1);
-                    if (end < 0) end = n;
-                    value = html.substring(j + 1, end);
-                    j = Math.min(n, end + 1);
-                } else {
-                    int vs = j;
-                    while (j < n && !isSpace(html.charAt(j)) && html.charAt(j) != '>') j++;
-                    value = html.substring(vs, j);
-                }
-                if (value.indexOf('&') >= 0) value = org.jsoup.parser.Parser.unescapeEntities(value, true);
-            }
-            attrs.putIfAbsent(name, value);
+    /** Tags whose attributes matter, as constants (compared by identity); null for any other tag. */
+    private static final String[] TAGS = {"a", "link", "script", "img", "form", "style", "textarea", "title"};
+
+    private static String tagName(String html, int from, int to) {
+        for (String tag : TAGS) {
+            if (tag.length() == to - from && html.regionMatches(true, from, tag, 0, tag.length())) return tag;
         }
-        return n;
+        return null;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    /** The attributes of one tag that links and anchors are made of (first one wins); the others are skipped unread. */
+    private static final class Tag {
+        String id;
+        String name;
+        String href;
+        String src;
+        String action;
+        String rel;
+
+        /** Reads the attributes after a tag name; returns the index after {@code >}. */
+        int read(String html, int j) {
+            id = name = href = src = action = rel = null;
+            int n = html.length();
+            while (j < n) {
+                char c = html.charAt(j);
+                if (c == '>') return j + 1;
+                if (isSpace(c) || c == '/') {
+                    j++;
+                    continue;
+                }
+                int start = j;
+                while (j < n && !isSpace(html.charAt(j)) && html.charAt(j) != '=' && html.charAt(j) != '>' && html.charAt(j) != '/') j++;
+                int nameEnd = j;
+                while (j < n && isSpace(html.charAt(j))) j++;
+                int vs = j;
+                int ve = j;
+                if (j < n && html.charAt(j) == '=') {
+                    j++;
+                    while (j < n && isSpace(html.charAt(j))) j++;
+                    if (j < n && (html.charAt(j) == '"' || html.charAt(j) == '\'')) {
+                        char q = html.charAt(j);
+                        int end = html.indexOf(q, j + 1);
+                        if (end < 0) end = n;
+                        vs = j + 1;
+                        ve = end;
+                        j = Math.min(n, end + 1);
+                    } else {
+                        vs = j;
+                        while (j < n && !isSpace(html.charAt(j)) && html.charAt(j) != '>') j++;
+                        ve = j;
+                    }
+                }
+                switch (nameEnd - start) {
+                    case 2 -> {
+                        if (id == null && is(html, start, "id")) id = value(html, vs, ve);
+                    }
+                    case 3 -> {
+                        if (src == null && is(html, start, "src")) src = value(html, vs, ve);
+                        else if (rel == null && is(html, start, "rel")) rel = value(html, vs, ve);
+                    }
+                    case 4 -> {
+                        if (href == null && is(html, start, "href")) href = value(html, vs, ve);
+                        else if (name == null && is(html, start, "name")) name = value(html, vs, ve);
+                    }
+                    case 6 -> {
+                        if (action == null && is(html, start, "action")) action = value(html, vs, ve);
+                    }
+                    default -> {
+                    }
+                }
+            }
+            return n;
+        }
+
+        private static boolean is(String html, int at, String attr) {
+            return html.regionMatches(true, at, attr, 0, attr.length());
+        }
+
+        private static String value(String html, int from, int to) {
+            String v = html.substring(from, to);
+            return v.indexOf('&') >= 0 ? org.jsoup.parser.Parser.unescapeEntities(v, true) : v;
+        }
     }
 
     private static boolean isSpace(char c) {

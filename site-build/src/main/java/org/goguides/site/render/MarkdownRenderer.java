@@ -1,31 +1,66 @@
 package org.goguides.site.render;
 
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.anchorlink.AnchorLink;
 import com.vladsch.flexmark.ext.anchorlink.AnchorLinkExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock;
 import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
+import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
+import com.vladsch.flexmark.html.renderer.AttributablePart;
+import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.html.MutableAttributes;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+
+import org.goguides.site.view.Views.TocEntry;
 
 /**
- * Markdown to HTML with flexmark (CommonMark, GFM tables, strikethrough, heading anchors, emphasis
- * that works next to Chinese punctuation: {@link CjkEmphasis}); raw HTML
- * in a guide is escaped, so a pull request cannot put markup or scripts on the site. Fenced
- * blocks are not rendered by flexmark: each is replaced by the HTML the caller gives for its line
- * (the snippet partial), so a snippet looks the same wherever it stands.
+ * A guide body from Markdown in one parse, with flexmark: CommonMark, GFM tables, strikethrough, heading
+ * anchors and emphasis that works next to Chinese punctuation ({@link CjkEmphasis}). Raw HTML in a
+ * guide is escaped, so a pull request cannot put markup or scripts on the site. The same tree gives
+ * what the page needs besides the HTML: GitHub alerts ({@code > [!NOTE]}) become callouts, tables
+ * scroll in a focusable wrapper, external links get {@code rel}, the title's {@code # h1} is left to
+ * the page template, and the table of contents and the search sections are read from the headings.
+ * Fenced blocks are not rendered by flexmark: each is replaced by the HTML the caller gives for its
+ * line (the snippet partial), so a snippet looks the same wherever it stands.
  */
 public final class MarkdownRenderer {
+    private static final Pattern ALERT = Pattern.compile("^\\s*\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)]\\s*");
+
     private static final DataHolder OPTIONS = new MutableDataSet()
             .set(Parser.EXTENSIONS, List.of(YamlFrontMatterExtension.create(), TablesExtension.create(),
                     StrikethroughExtension.create(), AnchorLinkExtension.create(), CjkEmphasis.create()))
@@ -35,31 +70,76 @@ public final class MarkdownRenderer {
             .set(AnchorLinkExtension.ANCHORLINKS_WRAP_TEXT, false)
             .set(AnchorLinkExtension.ANCHORLINKS_ANCHOR_CLASS, "anchor")
             .set(HtmlRenderer.ESCAPE_HTML, true)
+            // line numbers by binary search, not by counting line breaks from the start for every block
+            .set(Parser.TRACK_DOCUMENT_LINES, true)
             .toImmutable();
     private static final Parser PARSER = Parser.builder(OPTIONS).build();
+
+    /** Marks where a fenced block's HTML goes; guides cannot produce it, since their raw HTML is escaped. */
+    private static final String MARK = "<!--goguides-block:";
+
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder(OPTIONS)
+            .nodeRendererFactory(options -> new NodeRenderer() {
+                @Override
+                public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+                    return Set.of(
+                            // the marker, so flexmark never copies the (large) snippet HTML line by line
+                            new NodeRenderingHandler<>(FencedCodeBlock.class,
+                                    (node, ctx, html) -> html.raw(MARK + (node.getStartLineNumber() + 1) + "-->")),
+                            new NodeRenderingHandler<>(Callout.class, (node, ctx, html) -> {
+                                html.line().raw("<div class=\"callout callout-" + node.kind + "\" role=\""
+                                        + (node.kind.equals("warning") || node.kind.equals("caution") ? "alert" : "note") + "\">").line();
+                                html.raw("<p class=\"callout-title\">" + Highlighter.escape(node.title) + "</p>").line();
+                                ctx.renderChildren(node);
+                                html.line().raw("</div>").line();
+                            }),
+                            // wide tables scroll inside a wrapper that keyboard users can focus
+                            new NodeRenderingHandler<>(TableBlock.class, (node, ctx, html) -> {
+                                html.line().raw("<div class=\"table-wrap\" tabindex=\"0\">");
+                                ctx.delegateRender();
+                                html.line().raw("</div>").line();
+                            }));
+                }
+            })
+            .attributeProviderFactory(new IndependentAttributeProviderFactory() {
+                @Override
+                public AttributeProvider apply(LinkResolverContext context) {
+                    return MarkdownRenderer::attributes;
+                }
+            })
+            .build();
 
     private MarkdownRenderer() {
     }
 
-    /** Marks where a fenced block's HTML goes; guides cannot produce it, since their raw HTML is escaped. */
-    private static final String MARK = "<!--goguides-block:";
-    /** Renders each fenced block as its marker, so flexmark never copies the (large) snippet HTML line by line. */
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder(OPTIONS).nodeRendererFactory(options -> new NodeRenderer() {
-        @Override
-        public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
-            Set<NodeRenderingHandler<?>> h = new HashSet<>();
-            h.add(new NodeRenderingHandler<>(FencedCodeBlock.class,
-                    (node, ctx, html) -> html.raw(MARK + (node.getStartLineNumber() + 1) + "-->")));
-            return h;
-        }
-    }).build();
+    /** A part of a page for the search index: the heading it starts at (none before the first) and its text. */
+    public record Section(String anchor, String heading, String text) {
+    }
+
+    /** A rendered guide body: its HTML, its table of contents (h2, h3) and its search sections. */
+    public record Body(String html, List<TocEntry> toc, List<Section> sections) {
+    }
 
     /**
-     * @param markdown the guide, front matter included (so lines match the parser's)
+     * @param markdown the guide, front matter included (so lines match the guide parser's)
      * @param blockHtml HTML for the fenced block whose fence is on the given 1-based line; "" to drop it
+     * @param alertTitles the callout title per alert kind ("note", "warning", …) in the page's language
      */
-    public static String render(String markdown, IntFunction<String> blockHtml) {
-        Document doc = PARSER.parse(markdown);
+    public static Body render(String markdown, IntFunction<String> blockHtml, Map<String, String> alertTitles) {
+        return render(parse(markdown), blockHtml, alertTitles);
+    }
+
+    /** The tree {@link #render(Document, IntFunction, Map)} needs; the guide parser reads its blocks from the same tree. */
+    public static Document parse(String markdown) {
+        return PARSER.parse(markdown);
+    }
+
+    /** As {@link #render(String, IntFunction, Map)} from a parsed tree, which it changes (callouts, the title left out). */
+    public static Body render(Document doc, IntFunction<String> blockHtml, Map<String, String> alertTitles) {
+        Node lead = doc.getFirstChild();
+        while (lead instanceof YamlFrontMatterBlock) lead = lead.getNext();
+        if (lead instanceof Heading h && h.getLevel() == 1) h.unlink(); // the page template shows the title
+        callouts(doc, alertTitles);
         String html = RENDERER.render(doc);
         StringBuilder out = new StringBuilder(html.length() + 16 * 1024);
         int from = 0;
@@ -68,6 +148,151 @@ public final class MarkdownRenderer {
             out.append(html, from, at).append(blockHtml.apply(Integer.parseInt(html.substring(at + MARK.length(), end))));
             from = end + 3;
         }
-        return out.append(html, from, html.length()).toString();
+        out.append(html, from, html.length());
+        List<TocEntry> toc = new ArrayList<>();
+        toc(doc, toc);
+        return new Body(out.toString(), toc, sections(doc));
+    }
+
+    /** The HTML of a Markdown text without callouts or snippets (for tests and short texts). */
+    public static String render(String markdown) {
+        return render(markdown, line -> "", Map.of()).html();
+    }
+
+    /** A GitHub alert: a block quote whose first line is {@code [!KIND]}, shown as a titled box. */
+    static final class Callout extends Block {
+        final String kind;
+        final String title;
+
+        Callout(String kind, String title) {
+            this.kind = kind;
+            this.title = title;
+        }
+
+        @Override
+        public BasedSequence[] getSegments() {
+            return EMPTY_SEGMENTS;
+        }
+    }
+
+    /** Replaces every alert block quote by a {@link Callout} with the same content, the marker line removed. */
+    private static void callouts(Node parent, Map<String, String> titles) {
+        Node child = parent.getFirstChild();
+        while (child != null) {
+            Node next = child.getNext();
+            if (child instanceof BlockQuote bq) {
+                callouts(bq, titles);
+                String kind = alertKind(bq);
+                if (kind != null) {
+                    Callout box = new Callout(kind, titles.getOrDefault(kind, kind));
+                    box.takeChildren(bq);
+                    bq.insertBefore(box);
+                    bq.unlink();
+                }
+            } else if (child.hasChildren() && child instanceof Block) {
+                callouts(child, titles);
+            }
+            child = next;
+        }
+    }
+
+    /** The alert kind of a block quote, its marker taken out of the first paragraph; null if it is a plain quote. */
+    private static String alertKind(BlockQuote bq) {
+        if (!(bq.getFirstChild() instanceof Paragraph p)) return null;
+        StringBuilder lead = new StringBuilder();
+        // "[!NOTE]" parses as a reference link to nothing, which renders as its text
+        for (Node n = p.getFirstChild(); n instanceof Text || n instanceof LinkRef; n = n.getNext()) lead.append(n.getChars());
+        Matcher m = ALERT.matcher(lead);
+        if (!m.find()) return null;
+        int cut = m.end();
+        Node n = p.getFirstChild();
+        while ((n instanceof Text || n instanceof LinkRef) && cut > 0) {
+            Node next = n.getNext();
+            if (n.getChars().length() <= cut) {
+                cut -= n.getChars().length();
+                n.unlink();
+            } else if (n instanceof Text t) {
+                t.setChars(t.getChars().subSequence(cut));
+                cut = 0;
+            } else {
+                return null; // the marker ends inside a link: not an alert
+            }
+            n = next;
+        }
+        if (p.getFirstChild() instanceof SoftLineBreak || p.getFirstChild() instanceof HardLineBreak) p.getFirstChild().unlink();
+        if (!p.hasChildren()) p.unlink();
+        return m.group(1).toLowerCase(Locale.ROOT);
+    }
+
+    private static void attributes(Node node, AttributablePart part, MutableAttributes attributes) {
+        if (node instanceof AnchorLink) {
+            // an empty "#" link beside each heading: the TOC links the sections for keyboard and screen-reader users
+            attributes.replaceValue("aria-hidden", "true");
+            attributes.replaceValue("tabindex", "-1");
+        } else if ((node instanceof Link || node instanceof AutoLink) && part == AttributablePart.LINK) {
+            String href = attributes.getValue("href");
+            if (href.startsWith("http://") || href.startsWith("https://")) attributes.replaceValue("rel", "noopener noreferrer");
+        }
+    }
+
+    /** The h2 and h3 headings with their ids, wherever they stand. */
+    private static void toc(Node parent, List<TocEntry> toc) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof Heading h) {
+                String id = h.getAnchorRefId();
+                if ((h.getLevel() == 2 || h.getLevel() == 3) && id != null && !id.isEmpty()) {
+                    toc.add(new TocEntry(id, text(h), h.getLevel()));
+                }
+            } else if (n instanceof Block && n.hasChildren()) {
+                toc(n, toc);
+            }
+        }
+    }
+
+    /** The page split at its top-level h2 and h3 headings; the part before the first has no heading. */
+    private static List<Section> sections(Document doc) {
+        List<Section> out = new ArrayList<>();
+        String heading = "";
+        String anchor = "";
+        StringBuilder text = new StringBuilder();
+        for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof YamlFrontMatterBlock) continue;
+            if (n instanceof Heading h && (h.getLevel() == 2 || h.getLevel() == 3)) {
+                out.add(new Section(anchor, heading, text.toString()));
+                heading = text(h);
+                anchor = h.getAnchorRefId() == null ? "" : h.getAnchorRefId();
+                text.setLength(0);
+            } else {
+                text(n, text);
+            }
+        }
+        out.add(new Section(anchor, heading, text.toString()));
+        return out;
+    }
+
+    /** The text a reader sees in a node, without markup. */
+    static String text(Node n) {
+        StringBuilder b = new StringBuilder();
+        text(n, b);
+        return b.toString().strip();
+    }
+
+    private static void text(Node n, StringBuilder out) {
+        if (n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock) {
+            out.append(' ').append(((Block) n).getContentChars()).append(' ');
+        } else if (n instanceof Code c) {
+            out.append(c.getText());
+        } else if (n instanceof AutoLink a) {
+            out.append(a.getText());
+        } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
+            out.append(' ');
+        } else if (n instanceof Text || n instanceof HtmlInline || n instanceof HtmlBlock) {
+            out.append(n.getChars());
+        } else if (n instanceof AnchorLink) {
+            return; // empty
+        } else {
+            if (n instanceof Block) out.append(' ');
+            for (Node c = n.getFirstChild(); c != null; c = c.getNext()) text(c, out);
+        }
     }
 }

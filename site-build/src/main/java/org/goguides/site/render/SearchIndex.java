@@ -3,109 +3,77 @@ package org.goguides.site.render;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
 
 /**
- * The search index of one language, built at build time so search needs no server: one entry per
- * section of a guide (split at h2/h3) and an inverted index from token to sections. Latin text is
- * split into lower-case words; Chinese, Japanese and Korean text, which has no spaces, into
- * single characters and overlapping bigrams, so a query such as 环境变量 (bigrams 环境, 境变, 变量)
- * finds the sentences that contain it. {@code site.js} tokenizes queries the same way.
+ * The search index of one language: the text of every section of every guide (split at h2/h3),
+ * which {@code site.js} searches in the browser, so search needs no server. The browser matches
+ * words by prefix and Chinese, Japanese and Korean runs as substrings (环境变量 is found inside a
+ * sentence) and ranks by where the terms occur (page title, heading, text). Shipping the text costs
+ * less than a prebuilt inverted index would (a CJK index needs every bigram) and costs the build
+ * nothing but writing it.
  *
- * <p>Format: {@code {"docs":[{"u":url,"t":page title,"h":heading,"x":excerpt}], "terms":{token:[doc,weight,…]}}}.
+ * <p>Format: {@code {"docs":[{"u":url,"t":page title,"h":heading,"x":text}]}}; the first section of a
+ * page has no {@code #anchor} in its URL and starts with the page's summary.
  *
- * <p>A guide is analysed on its own ({@link #analyze}, safe to run in parallel) and its sections are then
- * added in page order ({@link #add(Sections)}), so the index is the same whatever the order of analysis.
+ * <p>A page's entries are made on their own ({@link #page}, safe in parallel) and joined in page order
+ * ({@link #json}), so the index is the same whatever the order of rendering.
  */
 public final class SearchIndex {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int EXCERPT = 600;
-    private static final String CHROME = ".snippet-head, .snippet-fold, .badges, .failure, .no-badges, .skip-reason, .expected-label, .anchor, .platform-status";
-
-    /** One section of a page as indexed: where it is, its excerpt and its tokens with their weights. */
-    private record Doc(String url, String title, String heading, String excerpt, String[] tokens, int[] weights) {
-    }
-
-    /** The analysed sections of one guide page, ready to be added to the index of its language. */
-    public static final class Sections {
-        private final List<Doc> docs = new ArrayList<>();
-    }
-
-    /** Growable (doc, weight) pairs of one token. */
-    private static final class Postings {
-        int[] a = new int[4];
-        int n;
-
-        void add(int doc, int weight) {
-            if (n + 2 > a.length) a = Arrays.copyOf(a, a.length * 2);
-            a[n++] = doc;
-            a[n++] = weight;
-        }
-    }
-
-    private final List<Doc> docs = new ArrayList<>();
-    private final Map<String, Postings> terms = new HashMap<>();
-
-    /** Adds a guide page: its title, URL and rendered body (snippet chrome such as badges is left out). */
-    public void addGuide(String url, String title, String summary, String bodyHtml) {
-        add(analyze(url, title, summary, Jsoup.parseBodyFragment(bodyHtml).body()));
-    }
-
     /**
-     * Splits a rendered guide body into sections and tokenizes them. Removes the snippet chrome from
-     * {@code body}, so pass a tree that is no longer needed (serialize it first).
+     * Part of the index's fingerprint, which is computed from the guides before they are rendered:
+     * change it whenever the text this class or {@link MarkdownRenderer} extracts changes.
      */
-    public static Sections analyze(String url, String title, String summary, Element body) {
-        body.select(CHROME).remove();
-        Sections s = new Sections();
-        String heading = "";
-        String anchor = "";
-        StringBuilder text = new StringBuilder(summary == null ? "" : summary);
-        boolean first = true;
-        for (Element e : body.children()) {
-            if (e.tagName().equals("h2") || e.tagName().equals("h3")) {
-                section(s, url + (anchor.isEmpty() ? "" : "#" + anchor), title, heading, text.toString(), first);
-                first = false;
-                heading = e.text();
-                anchor = e.id();
-                text.setLength(0);
-            } else {
-                if (text.length() > 0) text.append(' ');
-                text.append(e.text());
-            }
-        }
-        section(s, url + (anchor.isEmpty() ? "" : "#" + anchor), title, heading, text.toString(), first);
-        return s;
+    public static final String FORMAT = "text-2";
+    private static final JsonFactory JSON = new JsonFactory().setRootValueSeparator(null);
+
+    private SearchIndex() {
     }
 
-    private static void section(Sections s, String url, String title, String heading, String text, boolean first) {
-        if (!first && heading.isEmpty() && text.isBlank()) return;
-        // token -> weight, in first-seen order (the order does not show: postings are per token)
-        Map<String, int[]> w = new LinkedHashMap<>();
-        count(w, text, 1);
-        count(w, heading, 4);
-        count(w, title, first ? 6 : 2);
-        String[] tokens = new String[w.size()];
-        int[] weights = new int[w.size()];
-        int i = 0;
-        for (Map.Entry<String, int[]> e : w.entrySet()) {
-            tokens[i] = e.getKey();
-            weights[i++] = e.getValue()[0];
+    /** The entries of one page, as UTF-8 JSON objects separated by commas (no brackets). */
+    public static byte[] page(String url, String title, String summary, List<MarkdownRenderer.Section> sections) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
+        try (JsonGenerator g = JSON.createGenerator(bytes)) {
+            boolean first = true;
+            boolean any = false;
+            for (MarkdownRenderer.Section s : sections) {
+                String text = collapse(first && summary != null && !summary.isBlank() ? summary + " " + s.text() : s.text()).strip();
+                if (!first && s.heading().isEmpty() && text.isEmpty()) continue;
+                if (any) g.writeRaw(',');
+                any = true;
+                g.writeStartObject();
+                g.writeStringField("u", s.anchor().isEmpty() ? url : url + "#" + s.anchor());
+                g.writeStringField("t", title);
+                g.writeStringField("h", s.heading());
+                g.writeStringField("x", text);
+                g.writeEndObject();
+                first = false;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        String x = collapse(text).strip();
-        s.docs.add(new Doc(url, title, heading, x.length() > EXCERPT ? x.substring(0, EXCERPT) + "…" : x, tokens, weights));
+        return bytes.toByteArray();
+    }
+
+    /** The index of the pages whose entries are given, in their order. */
+    public static byte[] json(List<byte[]> pages) {
+        int size = 12;
+        for (byte[] p : pages) size += p.length + 1;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+        out.writeBytes("{\"docs\":[".getBytes(StandardCharsets.UTF_8));
+        boolean any = false;
+        for (byte[] p : pages) {
+            if (p.length == 0) continue;
+            if (any) out.write(',');
+            out.writeBytes(p);
+            any = true;
+        }
+        out.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
     }
 
     /** {@code text.replaceAll("\\s+", " ")} without a regular expression. */
@@ -123,82 +91,5 @@ public final class SearchIndex {
             }
         }
         return b.toString();
-    }
-
-    private static void count(Map<String, int[]> w, String text, int weight) {
-        for (String t : tokens(text)) w.computeIfAbsent(t, k -> new int[1])[0] += weight;
-    }
-
-    /** Adds the sections of one page; pages are numbered in the order they are added. */
-    public void add(Sections s) {
-        for (Doc d : s.docs) {
-            int id = docs.size();
-            docs.add(new Doc(d.url(), d.title(), d.heading(), d.excerpt(), null, null));
-            for (int i = 0; i < d.tokens().length; i++) terms.computeIfAbsent(d.tokens()[i], k -> new Postings()).add(id, d.weights()[i]);
-        }
-    }
-
-    /** Whether the character belongs to a script written without spaces (kana, CJK ideographs, hangul). */
-    static boolean cjk(char c) {
-        return c >= '\u3040' && c <= '\u30ff' || c >= '\u3400' && c <= '\u4dbf' || c >= '\u4e00' && c <= '\u9fff'
-                || c >= '\uf900' && c <= '\ufaff' || c >= '\uac00' && c <= '\ud7af';
-    }
-
-    /** Words (lower case) and, for CJK runs, every character and every bigram. */
-    public static List<String> tokens(String text) {
-        List<String> out = new ArrayList<>();
-        String s = text.toLowerCase(Locale.ROOT);
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (cjk(c)) {
-                int j = i;
-                while (j < s.length() && cjk(s.charAt(j))) j++;
-                for (int k = i; k < j; k++) {
-                    out.add(s.substring(k, k + 1));
-                    if (k + 1 < j) out.add(s.substring(k, k + 2));
-                }
-                i = j;
-            } else if (Character.isLetterOrDigit(c) || c == '_') {
-                int j = i;
-                while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_') && !cjk(s.charAt(j))) j++;
-                out.add(s.substring(i, j));
-                i = j;
-            } else {
-                i++;
-            }
-        }
-        return out;
-    }
-
-    /** The index as compact JSON (UTF-8), terms in sorted order. */
-    public byte[] json() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024 + docs.size() * 1024);
-        try (JsonGenerator g = JSON.getFactory().createGenerator(bytes)) {
-            g.writeStartObject();
-            g.writeArrayFieldStart("docs");
-            for (Doc d : docs) {
-                g.writeStartObject();
-                g.writeStringField("u", d.url());
-                g.writeStringField("t", d.title());
-                g.writeStringField("h", d.heading());
-                g.writeStringField("x", d.excerpt());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeObjectFieldStart("terms");
-            String[] keys = terms.keySet().toArray(new String[0]);
-            Arrays.sort(keys);
-            for (String k : keys) {
-                Postings p = terms.get(k);
-                g.writeFieldName(k);
-                g.writeArray(p.a, 0, p.n);
-            }
-            g.writeEndObject();
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 }

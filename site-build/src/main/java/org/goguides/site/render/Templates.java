@@ -22,10 +22,14 @@ import freemarker.template.TemplateExceptionHandler;
 public final class Templates {
     private final Configuration cfg;
 
-    public Templates(Path dir) throws IOException {
+    /**
+     * @param dir the templates folder
+     * @param watch whether a changed template file is re-read (serve); a one-off build reads each file
+     *              once and never looks at it again (no file check per rendered page)
+     */
+    public Templates(Path dir, boolean watch) throws IOException {
         cfg = new Configuration(Configuration.VERSION_2_3_35);
-        // a long-lived instance (serve) re-reads a template only when its file changed
-        cfg.setTemplateUpdateDelayMilliseconds(0);
+        cfg.setTemplateUpdateDelayMilliseconds(watch ? 0 : Long.MAX_VALUE);
         cfg.setDirectoryForTemplateLoading(dir.toFile());
         cfg.setDefaultEncoding(StandardCharsets.UTF_8.name());
         cfg.setOutputEncoding(StandardCharsets.UTF_8.name());

@@ -39,12 +39,27 @@ public final class ViewFactory {
 
     /** @param assets plain asset name (e.g. {@code site.css}, {@code search-en.json}) to its fingerprinted URL */
     public ViewFactory(Content content, ResultIndex results, Map<String, Map<String, String>> messages, Map<String, String> assets) {
-        this.content = content;
+        this(content, guideKeys(content), results, messages, assets);
+    }
+
+    /**
+     * @param settings the site and platform settings (its guides are not read)
+     * @param translations "slug/lang" of every guide translation the site has, for the language links
+     */
+    public ViewFactory(Content settings, java.util.Set<String> translations, ResultIndex results, Map<String, Map<String, String>> messages,
+                       Map<String, String> assets) {
+        this.content = settings;
         this.results = results;
         this.messages = messages;
         this.assets = Map.copyOf(assets);
-        this.tags = new PlatformTags(content.platforms());
-        for (Guide g : content.guides()) translations.add(g.slug() + "/" + g.locale());
+        this.tags = new PlatformTags(settings.platforms());
+        this.translations.addAll(translations);
+    }
+
+    private static java.util.Set<String> guideKeys(Content content) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (Guide g : content.guides()) keys.add(g.slug() + "/" + g.locale());
+        return keys;
     }
 
     /** The value of {@code lang} for HTML and {@code hreflang}: {@code zh} is written zh-CN. */

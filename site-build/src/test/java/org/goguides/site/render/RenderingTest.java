@@ -10,11 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Chinese emphasis, highlighting, the search tokenizer, the link checker and fingerprints. */
+/** Chinese emphasis, callouts, tables, links, TOC, highlighting, search entries, the link checker and fingerprints. */
 class RenderingTest {
 
     private static String md(String text) {
-        return MarkdownRenderer.render(text, line -> "");
+        return MarkdownRenderer.render(text);
     }
 
     @Test
@@ -45,14 +45,46 @@ class RenderingTest {
     }
 
     @Test
-    void searchTokensSplitChineseIntoCharactersAndBigrams() {
-        assertEquals(List.of("设", "设置", "置", "置环", "环", "环境", "境", "境变", "变", "变量", "量", "go", "path"),
-                SearchIndex.tokens("设置环境变量 Go PATH"));
-        SearchIndex idx = new SearchIndex();
-        idx.addGuide("/zh/a/", "标题", "", "<p>安装完成后需要设置环境变量。</p><h2 id=\"x\">第二节</h2><p>其他</p>");
-        String json = new String(idx.json(), java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(json.contains("\"环境\":[0,1]"), json);
-        assertTrue(json.contains("\"u\":\"/zh/a/#x\""), json);
+    void alertsBecomeCalloutsInThePageLanguage() {
+        MarkdownRenderer.Body b = MarkdownRenderer.render("> [!WARNING]\n> Close **all** terminals.\n\n> [!TIP] Inline\n\n> plain quote\n",
+                line -> "", Map.of("warning", "注意", "tip", "提示"));
+        assertEquals("<div class=\"callout callout-warning\" role=\"alert\">\n<p class=\"callout-title\">注意</p>\n"
+                + "<p>Close <strong>all</strong> terminals.</p>\n</div>\n"
+                + "<div class=\"callout callout-tip\" role=\"note\">\n<p class=\"callout-title\">提示</p>\n<p>Inline</p>\n</div>\n"
+                + "<blockquote>\n<p>plain quote</p>\n</blockquote>\n", b.html());
+    }
+
+    @Test
+    void tablesScrollExternalLinksAreMarkedAndTheTitleIsLeftToThePage() {
+        String html = md("# Title\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[go](https://go.dev/) [next](../next/) <https://example.org>\n");
+        assertFalse(html.contains("<h1"), html);
+        assertTrue(html.startsWith("<div class=\"table-wrap\" tabindex=\"0\">\n<table>"), html);
+        assertTrue(html.contains("</table>\n</div>"), html);
+        assertTrue(html.contains("<a href=\"https://go.dev/\" rel=\"noopener noreferrer\">go</a>"), html);
+        assertTrue(html.contains("<a href=\"../next/\">next</a>"), html);
+        assertTrue(html.contains("<a href=\"https://example.org\" rel=\"noopener noreferrer\">"), html);
+    }
+
+    @Test
+    void tableOfContentsAndSearchSectionsComeFromTheHeadings() {
+        MarkdownRenderer.Body b = MarkdownRenderer.render("---\ntitle: t\n---\n安装完成后需要设置环境变量。\n\n## 第二节 `go env`\n\n其他\n\n"
+                + "```sh\ngo env GOPATH\n```\n\n### Deeper\n\n- item *one*\n\n#### Not in the TOC\n", line -> "<pre>snippet</pre>", Map.of());
+        assertEquals(List.of(new org.goguides.site.view.Views.TocEntry("第二节-go-env", "第二节 go env", 2),
+                new org.goguides.site.view.Views.TocEntry("deeper", "Deeper", 3)), b.toc());
+        assertTrue(b.html().contains("<pre>snippet</pre>"), b.html());
+        assertTrue(b.html().contains("<h2 id=\"第二节-go-env\"><a href=\"#第二节-go-env\" class=\"anchor\" aria-hidden=\"true\" tabindex=\"-1\"></a>"), b.html());
+        List<MarkdownRenderer.Section> s = b.sections();
+        assertEquals(3, s.size());
+        assertEquals("安装完成后需要设置环境变量。", s.get(0).text().strip());
+        assertEquals("第二节 go env", s.get(1).heading());
+        assertTrue(s.get(1).text().contains("其他") && s.get(1).text().contains("go env GOPATH"), s.get(1).text());
+        assertTrue(s.get(2).text().contains("item one") && s.get(2).text().contains("Not in the TOC"), s.get(2).text());
+        String json = new String(SearchIndex.json(List.of(SearchIndex.page("/zh/a/", "标题", "摘要", s), new byte[0],
+                SearchIndex.page("/zh/b/", "B", "", List.of(new MarkdownRenderer.Section("", "", "x"))))), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("{\"docs\":[{\"u\":\"/zh/a/\",\"t\":\"标题\",\"h\":\"\",\"x\":\"摘要 安装完成后需要设置环境变量。\"},"
+                + "{\"u\":\"/zh/a/#第二节-go-env\",\"t\":\"标题\",\"h\":\"第二节 go env\",\"x\":\"其他 go env GOPATH\"},"
+                + "{\"u\":\"/zh/a/#deeper\",\"t\":\"标题\",\"h\":\"Deeper\",\"x\":\"item one Not in the TOC\"},"
+                + "{\"u\":\"/zh/b/\",\"t\":\"B\",\"h\":\"\",\"x\":\"x\"}]}", json);
     }
 
     @Test
@@ -68,5 +100,10 @@ class RenderingTest {
     @Test
     void fingerprintsKeepTheExtension() {
         assertTrue(AssetManifest.fingerprint("site.css", new byte[] {1}).matches("site\\.[0-9a-f]{10}\\.css"));
+        AssetManifest m = new AssetManifest();
+        long h = AssetManifest.hash(0xcbf29ce484222325L, "ab");
+        assertTrue(m.reserve("search-zh.json", AssetManifest.hash(h, "c")).matches("assets/search-zh\\.[0-9a-f]{10}\\.json"));
+        assertFalse(AssetManifest.hash(h, "c") == AssetManifest.hash(AssetManifest.hash(0xcbf29ce484222325L, "a"), "bc"));
+        assertEquals(m.urls().get("search-zh.json"), "/" + m.reserve("search-zh.json", AssetManifest.hash(h, "c")));
     }
 }
