@@ -70,8 +70,7 @@ public final class LinkChecker {
                 // most tags (span, p, li, div …) matter only for an id: skip to their end unless they have one
                 int gt = html.indexOf('>', j);
                 if (gt < 0) break;
-                int id = html.indexOf("id", j);
-                if (id < 0 || id > gt) {
+                if (!hasId(html, j, gt)) {
                     i = gt + 1;
                     continue;
                 }
@@ -102,6 +101,15 @@ public final class LinkChecker {
             if (tag.length() == to - from && html.regionMatches(true, from, tag, 0, tag.length())) return tag;
         }
         return null;
+    }
+
+    /** Whether {@code html[from, to)} has an attribute named id (or ending in id: then it is read in full). */
+    private static boolean hasId(String html, int from, int to) {
+        for (int k = from + 1; k < to; k++) {
+            char c = html.charAt(k);
+            if ((c == 'd' || c == 'D') && (html.charAt(k - 1) == 'i' || html.charAt(k - 1) == 'I')) return true;
+        }
+        return false;
     }
 
     private static boolean isAsciiLetter(char c) {
