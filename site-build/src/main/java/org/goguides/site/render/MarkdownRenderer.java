@@ -136,11 +136,9 @@ public final class MarkdownRenderer {
 
     /** As {@link #render(String, IntFunction, Map)} from a parsed tree, which it changes (callouts, the title left out). */
     public static Body render(Document doc, IntFunction<String> blockHtml, Map<String, String> alertTitles) {
-        Node lead = doc.getFirstChild();
-        while (lead instanceof YamlFrontMatterBlock) lead = lead.getNext();
-        if (lead instanceof Heading h && h.getLevel() == 1) h.unlink(); // the page template shows the title
-        callouts(doc, alertTitles);
-        String html = RENDERER.render(doc);
+        prepare(doc, alertTitles);
+        String html = HtmlBody.write(doc, MARK);
+        if (html == null) html = RENDERER.render(doc); // a node kind the fast writer leaves to flexmark
         StringBuilder out = new StringBuilder(html.length() + 16 * 1024);
         int from = 0;
         for (int at = html.indexOf(MARK); at >= 0; at = html.indexOf(MARK, from)) {
@@ -152,6 +150,25 @@ public final class MarkdownRenderer {
         List<TocEntry> toc = new ArrayList<>();
         toc(doc, toc);
         return new Body(out.toString(), toc, sections(doc));
+    }
+
+    /** flexmark's own HTML for a tree prepared like {@link #render(Document, IntFunction, Map)}'s, to test {@link HtmlBody} against. */
+    static String flexmarkHtml(String markdown, Map<String, String> alertTitles) {
+        return RENDERER.render(prepare(parse(markdown), alertTitles));
+    }
+
+    /** {@link HtmlBody}'s HTML for the same tree, or null where it leaves the tree to flexmark. */
+    static String fastHtml(String markdown, Map<String, String> alertTitles) {
+        return HtmlBody.write(prepare(parse(markdown), alertTitles), MARK);
+    }
+
+    /** Leaves the title's h1 to the page template and turns alerts into callouts. */
+    private static Document prepare(Document doc, Map<String, String> alertTitles) {
+        Node lead = doc.getFirstChild();
+        while (lead instanceof YamlFrontMatterBlock) lead = lead.getNext();
+        if (lead instanceof Heading h && h.getLevel() == 1) h.unlink(); // the page template shows the title
+        callouts(doc, alertTitles);
+        return doc;
     }
 
     /** The HTML of a Markdown text without callouts or snippets (for tests and short texts). */
