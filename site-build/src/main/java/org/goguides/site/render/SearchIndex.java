@@ -76,20 +76,28 @@ public final class SearchIndex {
         return out.toByteArray();
     }
 
-    /** {@code text.replaceAll("\\s+", " ")} without a regular expression. */
+    /** {@code text.replaceAll("\\s+", " ")} without a regular expression, copying the runs between spaces whole. */
     static String collapse(String text) {
-        StringBuilder b = new StringBuilder(text.length());
-        boolean space = false;
-        for (int i = 0; i < text.length(); i++) {
+        StringBuilder b = null;
+        int n = text.length();
+        int from = 0;
+        for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
-                if (!space) b.append(' ');
-                space = true;
-            } else {
-                b.append(c);
-                space = false;
-            }
+            if (c > ' ' || !space(c)) continue;
+            if (c == ' ' && (i + 1 == n || !space(text.charAt(i + 1)))) continue; // a single space stays
+            if (b == null) b = new StringBuilder(n);
+            b.append(text, from, i).append(' ');
+            int j = i + 1;
+            while (j < n && space(text.charAt(j))) j++;
+            from = j;
+            i = j - 1;
         }
-        return b.toString();
+        if (b == null) return text;
+        return b.append(text, from, n).toString();
     }
+
+    private static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
 }
