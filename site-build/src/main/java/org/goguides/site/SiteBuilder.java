@@ -188,7 +188,7 @@ public final class SiteBuilder {
 
     /** Where rendered pages go as they are made: a staged folder on disk, or a map. */
     private interface PageSink {
-        void write(String path, String html) throws IOException;
+        void write(String path, byte[] html) throws IOException;
     }
 
     /** Where other files go. */
@@ -209,7 +209,8 @@ public final class SiteBuilder {
     public Site renderSite(Content content, ResultIndex results, Path templatesDir, GitInfo git) throws IOException {
         Map<String, String> pages = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         Map<String, byte[]> files = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
-        GuidePages guidePages = new GuidePages(content, Listing.of(content), results, templatesDir, () -> git, pages::put, files::put);
+        GuidePages guidePages = new GuidePages(content, Listing.of(content), results, templatesDir, () -> git,
+                (path, html) -> pages.put(path, new String(html, StandardCharsets.UTF_8)), files::put);
         List<Written> written = Parallel.map(content.guides(), g -> guidePages.render(g, null));
         Rendered r = finish(content, guidePages, written);
         return new Site(pages, files, r.brokenLinks());
@@ -342,7 +343,9 @@ public final class SiteBuilder {
             GuidePageView page = guidePage(g, body, views, git.get(), settings);
             String path = g.locale() + "/" + g.slug() + "/index.html";
             String html = templates.render("guide.ftlh", page);
-            pageSink.write(path, html);
+            byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+            html = null;
+            pageSink.write(path, bytes);
             if (g.locale().equals(listing.badgeLocale().get(g.slug()))) {
                 GuideBadge.Counts c = GuideBadge.counts(page.counts());
                 fileSink.write("badges/" + g.slug() + ".svg", GuideBadge.svg(c));
@@ -352,7 +355,7 @@ public final class SiteBuilder {
             for (LanguageLink ll : page.page().languages()) if (ll.exists()) alts.add(new Sitemap.Alternate(ll.hreflang(), ll.url()));
             return new Written(new GuideLink(g.slug(), page.title(), page.summary(), ViewFactory.guideUrl(g.locale(), g.slug()),
                     page.counts(), page.total()), new Sitemap.Entry(ViewFactory.guideUrl(g.locale(), g.slug()),
-                    page.lastUpdated() == null ? null : page.lastUpdated().iso(), alts), LinkChecker.scan(path, html), body.search());
+                    page.lastUpdated() == null ? null : page.lastUpdated().iso(), alts), LinkChecker.scan(path, bytes), body.search());
         }
     }
 
@@ -403,8 +406,9 @@ public final class SiteBuilder {
                 content.site().title(def), "/" + def + "/", assets.urls())));
         pages.put("404.html", pages.get(def + "/404.html"));
         for (Map.Entry<String, String> e : pages.entrySet()) {
-            pageSink.write(e.getKey(), e.getValue());
-            links.add(LinkChecker.scan(e.getKey(), e.getValue()));
+            byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
+            pageSink.write(e.getKey(), bytes);
+            links.add(LinkChecker.scan(e.getKey(), bytes));
         }
         for (String l : content.site().languages()) {
             List<Sitemap.Alternate> alts = new ArrayList<>();
