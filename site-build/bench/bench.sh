@@ -6,6 +6,12 @@
 #   site-build/bench/bench.sh                 # sizes 100 1000 5000
 #   site-build/bench/bench.sh 100 1000        # chosen sizes
 #   JAVA_OPTS="-Dgoguides.phases" site-build/bench/bench.sh 5000   # extra JVM options for our build
+#   BENCH_WORK=/dev/shm/goguides-bench site-build/bench/bench.sh    # corpus and output on tmpfs (see below)
+#
+# Where the corpus and the output live matters on this kind of VM: ext4 slows down file creation after
+# many recent deletions (each build deletes the previous output), more with each run, so on disk the
+# generator that runs later and writes more files pays more. BENCH_WORK on a tmpfs measures the
+# generators without that effect; the README gives both.
 #
 # Our build runs through site-build/bin/site-build (AppCDS archive, C1, serial GC): its first run after a
 # jar build, the untimed warm-up, writes the class-data-sharing archive that the timed runs use.
@@ -15,7 +21,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 shared=${GOGUIDES_BENCH_HARNESS:-$root/../shared/bench}
 jar=$root/site-build/target/site-build.jar
-work=$root/site-build/target/bench
+work=${BENCH_WORK:-$root/site-build/target/bench}
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(100 1000 5000)
 [ -f "$jar" ] || { echo "build the jar first: mvn -q -DskipTests package" >&2; exit 1; }

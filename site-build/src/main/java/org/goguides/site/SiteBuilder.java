@@ -122,7 +122,7 @@ public final class SiteBuilder {
         Phases.mark("(before the build)");
         // git runs in the background while the guides are parsed and rendered
         CompletableFuture<GitInfo> git = CompletableFuture.supplyAsync(() -> GitInfo.read(o.content()), Parallel.BACKGROUND);
-        // the guide files are listed and hashed in the background too, while settings and results are read
+        // the guide files are listed in the background too, while settings and results are read
         CompletableFuture<Listing.Scan> listed = CompletableFuture.supplyAsync(() -> {
             try {
                 return Listing.scan(o.content(), o.guides());
@@ -222,15 +222,14 @@ public final class SiteBuilder {
 
     /**
      * The guide translations a build will render, known before any guide is parsed: for the language
-     * links of every page, the guide whose counts a README badge shows, and the fingerprint of each
-     * language's search index (which every page names, and which is complete only after the last page).
+     * links of every page and the guide whose counts a README badge shows.
      */
-    private record Listing(Set<String> translations, Map<String, String> badgeLocale, Map<String, Long> searchInputs) {
+    private record Listing(Set<String> translations, Map<String, String> badgeLocale) {
         private static final java.util.regex.Pattern FILE = java.util.regex.Pattern.compile("index\\.([a-z]{2}(?:-[A-Za-z]{2,4})?)\\.md");
 
         /**
-         * From the guide files on disk, in the order the loader reads them; {@link Scan#forLanguages} then
-         * keeps the site's languages. The files' bytes make the search fingerprints.
+         * The guide files on disk, in the order the loader reads them; {@link Scan#forLanguages} then
+         * keeps the site's languages.
          */
         static Scan scan(Path contentDir, Set<String> only) throws IOException {
             Path guides = contentDir.resolve("guides");
@@ -241,51 +240,28 @@ public final class SiteBuilder {
                 }
             }
             List<String[]> keys = new ArrayList<>();
-            List<Long> sums = new ArrayList<>();
-            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
             for (Path f : files) {
                 java.util.regex.Matcher m = FILE.matcher(f.getFileName().toString());
                 if (guides.relativize(f).getNameCount() != 2 || !m.matches()) continue;
                 String slug = f.getParent().getFileName().toString();
-                if (!only.isEmpty() && !only.contains(slug)) continue;
-                byte[] bytes = java.nio.file.Files.readAllBytes(f);
-                crc.reset();
-                crc.update(bytes);
-                keys.add(new String[] {slug, m.group(1)});
-                sums.add(crc.getValue() ^ ((long) bytes.length << 32));
+                if (only.isEmpty() || only.contains(slug)) keys.add(new String[] {slug, m.group(1)});
             }
-            return new Scan(keys, sums);
+            return new Scan(keys);
         }
 
-        /** Guide files found on disk ("slug", "lang") with a checksum of each. */
-        record Scan(List<String[]> keys, List<Long> sums) {
+        /** Guide files found on disk ("slug", "lang"). */
+        record Scan(List<String[]> keys) {
             Listing forLanguages(List<String> languages) {
-                List<String[]> kept = new ArrayList<>();
-                Map<String, Long> hashes = new LinkedHashMap<>();
-                for (String l : languages) hashes.put(l, AssetManifest.hash(0xcbf29ce484222325L, SearchIndex.FORMAT));
-                for (int i = 0; i < keys.size(); i++) {
-                    String[] k = keys.get(i);
-                    if (!hashes.containsKey(k[1])) continue;
-                    kept.add(k);
-                    hashes.put(k[1], (AssetManifest.hash(hashes.get(k[1]), k[0]) ^ sums.get(i)) * 0x100000001b3L);
-                }
-                return of(kept, languages, hashes);
+                return of(keys.stream().filter(k -> languages.contains(k[1])).toList(), languages);
             }
         }
 
-        /** From guides already loaded (the search fingerprints from their text). */
+        /** From guides already loaded. */
         static Listing of(Content content) {
-            List<String[]> keys = new ArrayList<>();
-            Map<String, Long> hashes = new LinkedHashMap<>();
-            for (String l : content.site().languages()) hashes.put(l, AssetManifest.hash(0xcbf29ce484222325L, SearchIndex.FORMAT));
-            for (Guide g : content.guides()) {
-                keys.add(new String[] {g.slug(), g.locale()});
-                hashes.computeIfPresent(g.locale(), (l, h) -> AssetManifest.hash(AssetManifest.hash(h, g.slug()), g.markdown()));
-            }
-            return of(keys, content.site().languages(), hashes);
+            return of(content.guides().stream().map(g -> new String[] {g.slug(), g.locale()}).toList(), content.site().languages());
         }
 
-        private static Listing of(List<String[]> keys, List<String> languages, Map<String, Long> hashes) {
+        private static Listing of(List<String[]> keys, List<String> languages) {
             Set<String> translations = new java.util.HashSet<>();
             Map<String, String> badge = new HashMap<>();
             String def = languages.isEmpty() ? "" : languages.get(0);
@@ -295,7 +271,7 @@ public final class SiteBuilder {
                 // the default language's translation, else the first
                 if (had == null || k[1].equals(def) && !had.equals(def)) badge.put(k[0], k[1]);
             }
-            return new Listing(translations, badge, hashes);
+            return new Listing(translations, badge);
         }
     }
 
@@ -309,7 +285,6 @@ public final class SiteBuilder {
         final ResultIndex results;
         final Templates templates;
         final AssetManifest assets;
-        final Map<String, String> searchPaths = new LinkedHashMap<>();
         final ViewFactory views;
         final String inputs;
         final Map<String, GuideBody> kept = new java.util.concurrent.ConcurrentHashMap<>();
@@ -329,10 +304,9 @@ public final class SiteBuilder {
             Map<String, Map<String, String>> messages = new HashMap<>();
             for (String l : settings.site().languages()) messages.put(l, Messages.load(templatesDir, l));
             assets = AssetManifest.of(templatesDir.resolve("static"));
-            for (String l : settings.site().languages()) {
-                searchPaths.put(l, assets.reserve("search-" + l + ".json", listing.searchInputs().get(l)));
-            }
-            views = new ViewFactory(settings, listing.translations(), results, messages, assets.urls());
+            Map<String, String> urls = new HashMap<>(assets.urls());
+            for (String l : settings.site().languages()) urls.put("search-" + l + ".json", "/" + searchPath(l));
+            views = new ViewFactory(settings, listing.translations(), results, messages, urls);
             // everything besides its own text that a guide body depends on: results, interface text, templates, assets
             inputs = reuse == null ? "" : inputsFingerprint(settings, results, templatesDir, assets);
         }
@@ -389,7 +363,7 @@ public final class SiteBuilder {
         }
         written = null;
         Map<String, byte[]> files = new LinkedHashMap<>(assets.files());
-        for (String l : content.site().languages()) files.put(gp.searchPaths.get(l), SearchIndex.json(search.get(l)));
+        for (String l : content.site().languages()) files.put(searchPath(l), SearchIndex.json(search.get(l)));
         search = null;
         Phases.mark("search index");
         Map<String, String> pages = new LinkedHashMap<>();
@@ -441,6 +415,15 @@ public final class SiteBuilder {
      */
     private record GuideBody(String html, List<TocEntry> toc, List<CountView> counts, int total,
                              List<Views.PlatformSummaryView> platformSummaries, byte[] search) {
+    }
+
+    /**
+     * Where a language's search index is published. Not fingerprinted: it is complete only after the
+     * last page, while every page names it; it is fetched only when a reader searches, and revalidated
+     * then (see netlify.toml), which costs a 304 when it did not change.
+     */
+    static String searchPath(String lang) {
+        return "search/" + lang + ".json";
     }
 
     private Templates templatesFor(Path dir) throws IOException {

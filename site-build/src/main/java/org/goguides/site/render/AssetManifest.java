@@ -40,27 +40,6 @@ public final class AssetManifest {
         return "/assets/" + hashed;
     }
 
-    /**
-     * Names a generated asset before its content exists (the search index, which every page links to
-     * but which is complete only after the last page): the name is fingerprinted by a hash of everything
-     * the content is made from, see {@link #hash}. Returns the site path to write the content to.
-     */
-    public String reserve(String name, long inputs) {
-        String hashed = withHash(name, HexFormat.of().toHexDigits(inputs).substring(0, 10));
-        urls.put(name, "/assets/" + hashed);
-        return "assets/" + hashed;
-    }
-
-    /** A step of a 64-bit FNV-1a hash over the characters of {@code s}, for {@link #reserve}; start with {@code 0xcbf29ce484222325L}. */
-    public static long hash(long h, CharSequence s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            h ^= s.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        // a separator, so that ("ab", "c") and ("a", "bc") differ
-        return (h ^ 0xffff) * 0x100000001b3L;
-    }
-
     static String fingerprint(String name, byte[] content) {
         return withHash(name, sha256(content).substring(0, 10));
     }

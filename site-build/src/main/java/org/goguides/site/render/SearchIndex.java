@@ -24,11 +24,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * ({@link #json}), so the index is the same whatever the order of rendering.
  */
 public final class SearchIndex {
-    /**
-     * Part of the index's fingerprint, which is computed from the guides before they are rendered:
-     * change it whenever the text this class or {@link MarkdownRenderer} extracts changes.
-     */
-    public static final String FORMAT = "text-2";
     private static final JsonFactory JSON = new JsonFactory().setRootValueSeparator(null);
 
     private SearchIndex() {

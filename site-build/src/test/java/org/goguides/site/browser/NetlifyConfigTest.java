@@ -64,8 +64,10 @@ class NetlifyConfigTest {
             assertFalse(names.isEmpty());
             for (String n : names) assertTrue(n.matches(".+\\.[0-9a-f]{10}\\.[a-z]+"), n + " is fingerprinted");
             assertTrue(names.stream().anyMatch(n -> n.startsWith("site.") && n.endsWith(".css")));
-            assertTrue(names.stream().anyMatch(n -> n.startsWith("search-zh.") && n.endsWith(".json")));
         }
+        // the search indexes are not fingerprinted (they are written after the pages that name them): revalidated, not cached
+        assertTrue(Files.isRegularFile(site.resolve("search/zh.json")) && Files.isRegularFile(site.resolve("search/en.json")));
+        assertTrue(fors.contains("/search/*") && toml.contains("must-revalidate"), "netlify.toml revalidates the search indexes");
     }
 
     @Test
