@@ -130,13 +130,16 @@ public final class SiteBuilder {
                 throw new java.io.UncheckedIOException(e);
             }
         }, Parallel.BACKGROUND);
+        // and the results files, while the settings are read here
+        List<Problem> resultWarnings = java.util.Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<ResultIndex> results = CompletableFuture.supplyAsync(() -> new ResultIndex(
+                ResultStore.loadAll(o.results(), resultWarnings), ResultStore.history(o.results(), resultWarnings), Instant.now(), o.maxAge()),
+                Parallel.BACKGROUND);
         Content settings = new ContentLoader(o.content(), o.displayBase()).loadSettings();
         Phases.mark("settings");
-        List<Problem> warnings = new ArrayList<>();
-        List<HostRun> runs = ResultStore.loadAll(o.results(), warnings);
-        List<HostRun> kept = ResultStore.history(o.results(), warnings);
-        ResultIndex index = new ResultIndex(runs, kept, Instant.now(), o.maxAge());
-        Phases.mark("results");
+        ResultIndex index = results.join();
+        List<Problem> warnings = new ArrayList<>(resultWarnings);
+        Phases.mark("results (waited)");
         Listing listing;
         try {
             listing = listed.join().forLanguages(settings.site().languages());
@@ -366,24 +369,27 @@ public final class SiteBuilder {
         for (String l : content.site().languages()) files.put(searchPath(l), SearchIndex.json(search.get(l)));
         search = null;
         Phases.mark("search index");
-        Map<String, String> pages = new LinkedHashMap<>();
         Map<String, Guide> byKey = new HashMap<>();
         for (Guide g : guides) byKey.putIfAbsent(g.slug() + "/" + g.locale(), g);
+        // the other pages, on every core: per language its index, verification overview and 404 page, then the root
+        Map<String, Supplier<String>> make = new LinkedHashMap<>();
         for (String l : content.site().languages()) {
             String path = "/" + l + "/";
-            pages.put(l + "/index.html", templates.render("index.ftlh", new IndexPageView(views.page(l, path, null), perLang.get(l))));
-            pages.put(l + "/verification/index.html", templates.render("overview.ftlh", overview(l, byKey, results, views, perLang.get(l))));
-            pages.put(l + "/404.html", templates.render("404.ftlh", new NotFoundPageView(views.page(l, "/" + l + "/404.html", null))));
+            make.put(l + "/index.html", () -> templates.render("index.ftlh", new IndexPageView(views.page(l, path, null), perLang.get(l))));
+            make.put(l + "/verification/index.html", () -> templates.render("overview.ftlh", overview(l, byKey, results, views, perLang.get(l))));
+            make.put(l + "/404.html", () -> templates.render("404.ftlh", new NotFoundPageView(views.page(l, "/" + l + "/404.html", null))));
         }
         String def = content.site().defaultLanguage();
-        pages.put("index.html", templates.render("root.ftlh", new RootPageView(views.page(def, "/" + def + "/", null).languages(),
+        make.put("index.html", () -> templates.render("root.ftlh", new RootPageView(views.page(def, "/" + def + "/", null).languages(),
                 content.site().title(def), "/" + def + "/", assets.urls())));
-        pages.put("404.html", pages.get(def + "/404.html"));
-        for (Map.Entry<String, String> e : pages.entrySet()) {
-            byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
-            pageSink.write(e.getKey(), bytes);
-            links.add(LinkChecker.scan(e.getKey(), bytes));
-        }
+        make.put("404.html", make.get(def + "/404.html"));
+        List<String> paths = new ArrayList<>(make.keySet());
+        links.addAll(Parallel.map(paths, path -> {
+            byte[] bytes = make.get(path).get().getBytes(StandardCharsets.UTF_8);
+            pageSink.write(path, bytes);
+            return LinkChecker.scan(path, bytes);
+        }));
+        int otherPages = paths.size();
         for (String l : content.site().languages()) {
             List<Sitemap.Alternate> alts = new ArrayList<>();
             for (String o : content.site().languages()) alts.add(new Sitemap.Alternate(ViewFactory.htmlLang(o), "/" + o + "/"));
@@ -406,7 +412,7 @@ public final class SiteBuilder {
         Phases.mark("other pages and files");
         List<String> broken = LinkChecker.resolve(links, files.keySet());
         Phases.mark("links");
-        return new Rendered(guides.size() + pages.size(), broken);
+        return new Rendered(guides.size() + otherPages, broken);
     }
 
     /**
