@@ -470,10 +470,11 @@ public final class SiteBuilder {
     private GuideBody guideBody(Guide g, com.vladsch.flexmark.util.ast.Document tree, ViewFactory views, Templates templates) {
         Map<Integer, String> blocks = new HashMap<>();
         List<SnippetView> snippetViews = new ArrayList<>();
-        for (Snippet s : g.snippets()) {
-            SnippetView v = views.snippet(s, g.locale());
-            snippetViews.add(v);
-            blocks.put(s.pos().line(), templates.render("partials/snippet.ftlh", v));
+        for (Snippet s : g.snippets()) snippetViews.add(views.snippet(s, g.locale()));
+        List<String> html = templates.renderEach("partials/snippet.ftlh", snippetViews);
+        for (int i = 0; i < g.snippets().size(); i++) {
+            Snippet s = g.snippets().get(i);
+            blocks.put(s.pos().line(), html.get(i));
             if (s.expected() != null) blocks.put(s.expected().line() - 1, "");
         }
         Map<String, String> t = views.t(g.locale());

@@ -274,6 +274,20 @@ final class HtmlBody {
 
     /** Text as flexmark writes it: backslash escapes and entities resolved, then HTML-escaped. */
     private void text(BasedSequence chars) {
+        int from = chars.getStartOffset();
+        int to = chars.getEndOffset();
+        // a node's text is usually one stretch of the guide: read it there, without making a string of it
+        if (chars.getBase() instanceof String doc && to - from == chars.length()) {
+            for (int i = from; i < to; i++) {
+                char c = doc.charAt(i);
+                if (c == '\\' || c == '&' || c == '\r') {
+                    escape(Escaping.normalizeEOL(chars.unescape()));
+                    return;
+                }
+            }
+            escape(doc, from, to);
+            return;
+        }
         String s = chars.toString();
         boolean plain = s.indexOf('\\') < 0 && s.indexOf('&') < 0 && s.indexOf('\r') < 0;
         escape(plain ? s : Escaping.normalizeEOL(chars.unescape()));
@@ -281,7 +295,11 @@ final class HtmlBody {
 
     /** {@code &}, {@code <}, {@code >} and {@code "} as entities, as flexmark's writer escapes text and attributes. */
     private void escape(String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
+        escape(s, 0, s.length());
+    }
+
+    private void escape(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '&' -> out.append("&amp;");

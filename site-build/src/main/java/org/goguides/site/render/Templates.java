@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import freemarker.core.HTMLOutputFormat;
@@ -45,19 +47,84 @@ public final class Templates {
         cfg.setObjectWrapper(wrapper.build());
     }
 
+    /** Marks where one view's output ends in {@link #renderEach}; guides cannot produce it, since their raw HTML is escaped. */
+    private static final String EACH_END = "<!--goguides-each-end-->";
+    private final Map<String, Template> eachTemplates = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Renders {@code name} once per view, each as {@code v}, in one template run (a run has a fixed cost,
+     * which the snippets of a guide would otherwise pay each); a template error names its file, line and column.
+     */
+    public List<String> renderEach(String name, List<?> views) {
+        if (views.isEmpty()) return List.of();
+        String all;
+        try {
+            Template each = eachTemplates.get(name);
+            if (each == null) {
+                each = new Template("each:" + name, "<#list vs as one><#assign v = one><#include \"/" + name + "\">" + EACH_END
+                        + "</#list>", cfg);
+                eachTemplates.put(name, each);
+            }
+            all = process(each, Map.of("vs", views));
+        } catch (IOException e) {
+            throw new BuildException("templates/" + name + ":1: cannot read the template: " + e.getMessage());
+        }
+        List<String> out = new ArrayList<>(views.size());
+        int from = 0;
+        for (int end = all.indexOf(EACH_END); end >= 0; end = all.indexOf(EACH_END, from)) {
+            out.add(all.substring(from, end));
+            from = end + EACH_END.length();
+        }
+        return out;
+    }
+
     /** Renders {@code name} with {@code view} as {@code v}; a template error names its file, line and column. */
     public String render(String name, Object view) {
         try {
-            Template t = cfg.getTemplate(name);
-            StringWriter w = new StringWriter(8192);
-            t.process(Map.of("v", view), w);
-            return w.toString();
+            return process(cfg.getTemplate(name), Map.of("v", view));
+        } catch (IOException e) {
+            throw new BuildException("templates/" + name + ":1: cannot read the template: " + e.getMessage());
+        }
+    }
+
+    private static String process(Template t, Map<String, Object> model) throws IOException {
+        String name = t.getName();
+        try {
+            StringBuilderWriter w = new StringBuilderWriter();
+            t.process(model, w);
+            return w.b.toString();
         } catch (TemplateException e) {
             String where = e.getTemplateSourceName() == null ? name : e.getTemplateSourceName();
             throw new BuildException("templates/" + where + ":" + (e.getLineNumber() == null ? 1 : e.getLineNumber())
                     + ": " + e.getMessageWithoutStackTop().split("\n")[0]);
-        } catch (IOException e) {
-            throw new BuildException("templates/" + name + ":1: cannot read the template: " + e.getMessage());
+        }
+    }
+
+    /** A writer into a plain StringBuilder (StringWriter's buffer is synchronized). */
+    private static final class StringBuilderWriter extends java.io.Writer {
+        final StringBuilder b = new StringBuilder(16384);
+
+        @Override
+        public void write(char[] c, int off, int len) {
+            b.append(c, off, len);
+        }
+
+        @Override
+        public void write(String s, int off, int len) {
+            b.append(s, off, off + len);
+        }
+
+        @Override
+        public void write(int c) {
+            b.append((char) c);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
         }
     }
 }

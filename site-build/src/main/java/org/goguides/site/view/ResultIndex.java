@@ -87,12 +87,17 @@ public final class ResultIndex {
 
     /** Whether a result verified at {@code instant} (ISO-8601) is older than the build allows. */
     public boolean old(String instant) {
-        try {
-            return Instant.parse(instant).isBefore(now.minus(maxAge));
-        } catch (java.time.format.DateTimeParseException e) {
-            return false;
-        }
+        // a run's results share a few instants: each is parsed once
+        return oldness.computeIfAbsent(instant, i -> {
+            try {
+                return Instant.parse(i).isBefore(now.minus(maxAge));
+            } catch (java.time.format.DateTimeParseException e) {
+                return false;
+            }
+        });
     }
+
+    private final Map<String, Boolean> oldness = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Identifies the results this index holds (hosts and run times, kept runs included) and its age limit. */
     public String fingerprint() {
