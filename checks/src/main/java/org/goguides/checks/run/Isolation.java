@@ -58,6 +58,14 @@ public interface Isolation {
             return Optional.empty();
         }
 
+        /**
+         * Whether everything the command starts ends with it (it runs in its own PID namespace, which the
+         * kernel empties when its first process exits): then nothing is left to kill after it ends by itself.
+         */
+        default boolean containsProcesses() {
+            return false;
+        }
+
         /** Releases what {@link Isolation#wrap} set up (limits, leftover processes). Never throws. */
         @Override
         default void close() {
@@ -66,6 +74,22 @@ public interface Isolation {
         static Wrapped of(List<String> command) {
             List<String> copy = List.copyOf(command);
             return () -> copy;
+        }
+
+        /** A command in its own PID namespace (see {@link #containsProcesses()}). */
+        static Wrapped contained(List<String> command) {
+            List<String> copy = List.copyOf(command);
+            return new Wrapped() {
+                @Override
+                public List<String> command() {
+                    return copy;
+                }
+
+                @Override
+                public boolean containsProcesses() {
+                    return true;
+                }
+            };
         }
     }
 

@@ -194,7 +194,8 @@ public final class SnippetRunner {
         ProcessResult r;
         String limit;
         try (Isolation.Wrapped w = settings.isolation().wrap(cmd, s, binds)) {
-            r = ProcessRunner.run(w.command(), cwd, session.env(), timeout, settings.outputCap(), () -> w.limitHit().isPresent());
+            r = ProcessRunner.run(w.command(), cwd, session.env(), timeout, settings.outputCap(), () -> w.limitHit().isPresent(),
+                    w.containsProcesses());
             limit = w.limitHit().orElse(null);
         }
         for (Path f : List.of(cwdFile, envFile)) {

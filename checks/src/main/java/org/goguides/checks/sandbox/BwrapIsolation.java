@@ -76,7 +76,7 @@ public final class BwrapIsolation implements Isolation {
         add(a, "--die-with-parent", "--new-session", "--cap-drop", "ALL");
         add(a, "--chdir", view.startIn(binds).toString(), "--");
         a.addAll(command);
-        return Wrapped.of(a);
+        return Wrapped.contained(a); // --unshare-all: its own PID namespace
     }
 
     private static void add(List<String> to, String... args) {

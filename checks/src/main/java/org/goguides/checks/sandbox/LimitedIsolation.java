@@ -61,6 +61,11 @@ final class LimitedIsolation implements Isolation {
             }
 
             @Override
+            public boolean containsProcesses() {
+                return in.containsProcesses();
+            }
+
+            @Override
             public Optional<String> limitHit() {
                 Optional<String> hit = out.limitHit();
                 return hit.isPresent() ? hit : in.limitHit();
