@@ -139,7 +139,8 @@ class CorpusTest {
         assertTrue(MESSAGE.get("fail-timeout").contains("timed out after 1s"), MESSAGE.get("fail-timeout"));
         SnippetResult r = result("fail-timeout");
         assertTrue(r.durationMs() < 5000, "stopped near the limit, took " + r.durationMs() + " ms");
-        Process ps = new ProcessBuilder("pgrep", "-f", "sleep 30").start();
+        // the snippet's processes carry a marker: another "sleep 30" on the machine is none of this test's business
+        Process ps = new ProcessBuilder("pgrep", "-f", "goguides-corpus-timeout").start();
         String left = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         ps.waitFor();
         assertEquals("", left, "no snippet process outlives its timeout");
