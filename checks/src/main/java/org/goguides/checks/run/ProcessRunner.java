@@ -47,7 +47,10 @@ public final class ProcessRunner {
     public static ProcessResult run(List<String> command, Path cwd, Map<String, String> env, Duration timeout, int outputCap,
                                     BooleanSupplier stop, boolean contained) throws IOException {
         List<String> full = new ArrayList<>();
-        if (SETSID) {
+        // its own process group, so that a timeout kills all of it; a contained command needs none (killing
+        // it ends its PID namespace), which saves starting setsid for every snippet
+        boolean group = SETSID && !contained;
+        if (group) {
             full.add("setsid");
             full.add("--wait");
         }
@@ -68,11 +71,11 @@ public final class ProcessRunner {
         try {
             finished = waitFor(p, timeout, overflow, stop);
         } catch (InterruptedException e) {
-            killTree(p);
+            killTree(p, group);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running " + command.get(0), e);
         }
-        if (!finished || !contained) killTree(p);
+        if (!finished || !contained) killTree(p, group);
         try {
             p.waitFor(5, TimeUnit.SECONDS);
             // what the snippet printed may still sit in the pipe: on a loaded machine the reader can need
@@ -101,10 +104,10 @@ public final class ProcessRunner {
         }
     }
 
-    /** Kills the process group led by {@code p}, then every descendant found before, then {@code p}. */
-    static void killTree(Process p) {
+    /** Kills the process group led by {@code p} (when it leads one), then every descendant found before, then {@code p}. */
+    static void killTree(Process p, boolean group) {
         List<ProcessHandle> desc = p.descendants().toList();
-        if (SETSID) {
+        if (group) {
             try {
                 Process k = new ProcessBuilder("kill", "-KILL", "--", "-" + p.pid()).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
