@@ -56,6 +56,22 @@ public final class ViewFactory {
         this.translations.addAll(translations);
     }
 
+    /**
+     * Highlighted code, once per distinct block: translations show the same code, and so do many guides
+     * (a {@code go.mod}, an install command). Bounded, since a build's blocks need not repeat.
+     */
+    private String highlighted(String lang, String code) {
+        String key = lang + "\0" + code;
+        String html = highlightedCode.get(key);
+        if (html == null) {
+            html = org.goguides.site.render.Highlighter.html(lang, code);
+            if (highlightedCode.size() < 20_000) highlightedCode.put(key, html);
+        }
+        return html;
+    }
+
+    private final Map<String, String> highlightedCode = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static java.util.Set<String> guideKeys(Content content) {
         java.util.Set<String> keys = new java.util.HashSet<>();
         for (Guide g : content.guides()) keys.add(g.slug() + "/" + g.locale());
@@ -130,7 +146,7 @@ public final class ViewFactory {
         String platformsText = applies.size() == tags.choices().size() ? "" : String.join(" · ", names);
         return new SnippetView(s.key(), s.id(), s.lang(), status.id(), Messages.text(t, "status." + status.id()),
                 icon(status.id()), s.code(), commandsOf(s), expectedText(s), platformLabel(s, lang), s.skipReason(), badges, failure, s.executable(), t,
-                org.goguides.site.render.Highlighter.html(s.lang(), s.code()), String.join(" ", applies), platformsText,
+                highlighted(s.lang(), s.code()), String.join(" ", applies), platformsText,
                 platformStatuses(s, applies, rs, lang));
     }
 
