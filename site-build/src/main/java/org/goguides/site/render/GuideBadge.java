@@ -1,7 +1,6 @@
 package org.goguides.site.render;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * A guide's verification as a README badge: an SVG image and a shields.io endpoint JSON
@@ -60,15 +59,16 @@ public final class GuideBadge {
         int lw = 10 + 7 * label.length();
         int mw = 10 + 7 * msg.length();
         String color = color(passed, failed, steps);
-        String svg = String.format(Locale.ROOT, """
-                <svg xmlns="http://www.w3.org/2000/svg" width="%d" height="20" role="img" aria-label="%s: %s">
-                <title>%s: %s</title>
-                <rect width="%d" height="20" fill="#555"/><rect x="%d" width="%d" height="20" fill="%s"/>
-                <g fill="#fff" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11" text-anchor="middle">
-                <text x="%d" y="14">%s</text><text x="%d" y="14">%s</text>
-                </g>
-                </svg>
-                """, lw + mw, label, msg, label, msg, lw, lw, mw, color, lw / 2, label, lw + mw / 2, msg);
+        // concatenated, not String.format: a large site makes a badge per guide
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + (lw + mw) + "\" height=\"20\" role=\"img\" aria-label=\""
+                + label + ": " + msg + "\">\n"
+                + "<title>" + label + ": " + msg + "</title>\n"
+                + "<rect width=\"" + lw + "\" height=\"20\" fill=\"#555\"/><rect x=\"" + lw + "\" width=\"" + mw + "\" height=\"20\" fill=\""
+                + color + "\"/>\n"
+                + "<g fill=\"#fff\" font-family=\"Verdana,DejaVu Sans,sans-serif\" font-size=\"11\" text-anchor=\"middle\">\n"
+                + "<text x=\"" + lw / 2 + "\" y=\"14\">" + label + "</text><text x=\"" + (lw + mw / 2) + "\" y=\"14\">" + msg + "</text>\n"
+                + "</g>\n"
+                + "</svg>\n";
         return svg.getBytes(StandardCharsets.UTF_8);
     }
 }
