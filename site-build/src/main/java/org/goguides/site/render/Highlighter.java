@@ -1,6 +1,5 @@
 package org.goguides.site.render;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
