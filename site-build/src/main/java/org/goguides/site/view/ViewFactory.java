@@ -37,7 +37,7 @@ public final class ViewFactory {
         this(content, results, messages, Map.of());
     }
 
-    /** @param assets plain asset name (e.g. {@code site.css}, {@code search-en.json}) to its fingerprinted URL */
+    /** @param assets plain asset name (e.g. {@code site.css}, {@code search-en.json}) to its URL (fingerprinted for static assets) */
     public ViewFactory(Content content, ResultIndex results, Map<String, Map<String, String>> messages, Map<String, String> assets) {
         this(content, guideKeys(content), results, messages, assets);
     }
