@@ -141,7 +141,7 @@ public final class SiteBuilder {
         Phases.mark("results (waited)");
         Listing listing;
         try {
-            listing = listed.join().forLanguages(settings.site().languages());
+            listing = listed.join().forSite(settings.site());
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof java.io.UncheckedIOException u) throw u.getCause();
             throw e;
@@ -227,10 +227,9 @@ public final class SiteBuilder {
      * links of every page and the guide whose counts a README badge shows.
      */
     private record Listing(Set<String> translations, Map<String, String> badgeLocale) {
-        private static final java.util.regex.Pattern FILE = java.util.regex.Pattern.compile("index\\.([a-z]{2}(?:-[A-Za-z]{2,4})?)\\.md");
 
         /**
-         * The guide files on disk, in the order the loader reads them; {@link Scan#forLanguages} then
+         * The guide files on disk, in the order the loader reads them; {@link Scan#forSite} then
          * keeps the site's languages.
          */
         static Scan scan(Path contentDir, Set<String> only) throws IOException {
@@ -243,35 +242,33 @@ public final class SiteBuilder {
             }
             List<String[]> keys = new ArrayList<>();
             for (Path f : files) {
-                java.util.regex.Matcher m = FILE.matcher(f.getFileName().toString());
-                if (guides.relativize(f).getNameCount() != 2 || !m.matches()) continue;
+                String lang = ContentLoader.guideLanguage(guides, f);
                 String slug = f.getParent().getFileName().toString();
-                if (only.isEmpty() || only.contains(slug)) keys.add(new String[] {slug, m.group(1)});
+                if (lang != null && (only.isEmpty() || only.contains(slug))) keys.add(new String[] {slug, lang});
             }
             return new Scan(keys);
         }
 
         /** Guide files found on disk ("slug", "lang"). */
         record Scan(List<String[]> keys) {
-            Listing forLanguages(List<String> languages) {
-                return of(keys.stream().filter(k -> languages.contains(k[1])).toList(), languages);
+            Listing forSite(org.goguides.checks.model.SiteConfig site) {
+                return of(keys.stream().filter(k -> site.languages().contains(k[1])).toList(), site.defaultLanguage());
             }
         }
 
         /** From guides already loaded. */
         static Listing of(Content content) {
-            return of(content.guides().stream().map(g -> new String[] {g.slug(), g.locale()}).toList(), content.site().languages());
+            return of(content.guides().stream().map(g -> new String[] {g.slug(), g.locale()}).toList(), content.site().defaultLanguage());
         }
 
-        private static Listing of(List<String[]> keys, List<String> languages) {
+        private static Listing of(List<String[]> keys, String defaultLanguage) {
             Set<String> translations = new java.util.HashSet<>();
             Map<String, String> badge = new HashMap<>();
-            String def = languages.isEmpty() ? "" : languages.get(0);
             for (String[] k : keys) {
                 translations.add(k[0] + "/" + k[1]);
                 String had = badge.get(k[0]);
                 // the default language's translation, else the first
-                if (had == null || k[1].equals(def) && !had.equals(def)) badge.put(k[0], k[1]);
+                if (had == null || k[1].equals(defaultLanguage) && !had.equals(defaultLanguage)) badge.put(k[0], k[1]);
             }
             return new Listing(translations, badge);
         }
@@ -320,7 +317,6 @@ public final class SiteBuilder {
             String path = g.locale() + "/" + g.slug() + "/index.html";
             String html = templates.render("guide.ftlh", page);
             byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-            html = null;
             pageSink.write(path, bytes);
             if (g.locale().equals(listing.badgeLocale().get(g.slug()))) {
                 GuideBadge.Counts c = GuideBadge.counts(page.counts());
@@ -401,15 +397,12 @@ public final class SiteBuilder {
         files.put("robots.txt", Sitemap.robots(content.site().baseUrl()).getBytes(StandardCharsets.UTF_8));
         // the merged results this site shows, so a deploy preview can reuse the badges of other hosts
         files.put("results/all.json", ResultStore.mergedJson(results.runs()));
-        for (Guide g : guides) {
-            if (g.locale().equals(gp.listing.badgeLocale().get(g.slug()))) {
-                files.put("badges/" + g.slug() + ".svg", null); // written with the page
-                files.put("badges/" + g.slug() + ".json", null);
-            }
-        }
-        for (Map.Entry<String, byte[]> e : files.entrySet()) if (e.getValue() != null) fileSink.write(e.getKey(), e.getValue());
+        for (Map.Entry<String, byte[]> e : files.entrySet()) fileSink.write(e.getKey(), e.getValue());
         Phases.mark("other pages and files");
-        List<String> broken = LinkChecker.resolve(links, files.keySet());
+        // links may name every file written: these, and the badges written with their guide pages
+        Set<String> targets = new java.util.HashSet<>(files.keySet());
+        gp.listing.badgeLocale().keySet().forEach(slug -> targets.addAll(List.of("badges/" + slug + ".svg", "badges/" + slug + ".json")));
+        List<String> broken = LinkChecker.resolve(links, targets);
         Phases.mark("links");
         return new Rendered(guides.size() + otherPages, broken);
     }

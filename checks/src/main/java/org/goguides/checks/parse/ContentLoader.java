@@ -114,13 +114,11 @@ public final class ContentLoader {
 
     /** Loads only the guides whose slug is in {@code slugs} (all when empty). */
     public Content load(Collection<String> slugs) {
-        List<Problem> problems = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
-            problems.add(Problem.at(display(root), 1, "content folder not found (pass --content DIR)"));
-            return new Content(SiteConfig.DEFAULT, PlatformCatalog.builtIn(), List.of(), problems);
-        }
-        SiteConfig site = settings != null ? settings.site() : loadSite(problems);
-        PlatformCatalog platforms = settings != null ? settings.platforms() : loadPlatforms(problems);
+        if (!Files.isDirectory(root)) return loadSettings(); // which says the folder is missing
+        Content base = settings != null ? settings : loadSettings();
+        List<Problem> problems = new ArrayList<>(settings != null ? List.of() : base.problems());
+        SiteConfig site = base.site();
+        PlatformCatalog platforms = base.platforms();
         GuideParser parser = flexmark == null ? new GuideParser(platforms) : new GuideParser(platforms, flexmark);
         List<Guide> guides = new ArrayList<>();
         Path guidesDir = root.resolve("guides");
@@ -139,14 +137,12 @@ public final class ContentLoader {
         }
         for (Path f : files) {
             String shown = display(f);
-            Path rel = guidesDir.relativize(f);
-            Matcher m = GUIDE_FILE.matcher(f.getFileName().toString());
-            if (rel.getNameCount() != 2 || !m.matches()) {
+            String lang = guideLanguage(guidesDir, f);
+            if (lang == null) {
                 problems.add(Problem.at(shown, 1, "not a guide file name (guides are guides/<slug>/index.<lang>.md)"));
                 continue;
             }
-            String slug = rel.getName(0).toString();
-            String lang = m.group(1);
+            String slug = guidesDir.relativize(f).getName(0).toString();
             if (!slugs.isEmpty() && !slugs.contains(slug)) continue;
             if (!SLUG.matcher(slug).matches()) {
                 problems.add(Problem.at(shown, 1, "invalid guide folder name \"" + slug + "\" (lower-case letters, digits and -)"));
@@ -166,6 +162,12 @@ public final class ContentLoader {
         }
         Collections.sort(problems);
         return new Content(site, platforms, guides, problems);
+    }
+
+    /** The language of a guide file ({@code guides/<slug>/index.<lang>.md} below {@code guidesDir}), or null if it is none. */
+    public static String guideLanguage(Path guidesDir, Path file) {
+        Matcher m = GUIDE_FILE.matcher(file.getFileName().toString());
+        return guidesDir.relativize(file).getNameCount() == 2 && m.matches() ? m.group(1) : null;
     }
 
     private Guide parse(GuideParser parser, PlatformCatalog platforms, Path f, String shown, String slug, String lang,
