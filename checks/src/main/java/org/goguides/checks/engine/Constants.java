@@ -23,7 +23,7 @@ public final class Constants {
     /** {@code true} to skip every snippet marked {@code network}: {@value}. */
     public static final String OFFLINE = "goguides.offline";
 
-    /** Prefix for host fact overrides, e.g. {@code goguides.host.os=darwin} (os, arch, kernel, wsl, wslVersion, distroId, distroVersion, go, online): {@value}. */
+    /** Prefix for host fact overrides, e.g. {@code goguides.host.os=darwin} (os, arch, kernel, wsl, wslVersion, distroId, distroVersion, go, online, rosetta): {@value}. */
     public static final String HOST_PREFIX = "goguides.host.";
 
     /** {@code false} to run guides one after another; default {@code true} (guides in parallel, snippets of a guide in order): {@value}. */

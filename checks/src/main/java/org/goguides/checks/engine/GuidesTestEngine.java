@@ -151,7 +151,7 @@ public final class GuidesTestEngine extends HierarchicalTestEngine<GuidesExecuti
     protected GuidesExecutionContext createExecutionContext(ExecutionRequest request) {
         ConfigurationParameters cp = request.getConfigurationParameters();
         Map<String, String> overrides = new HashMap<>();
-        for (String k : List.of("os", "arch", "kernel", "wsl", "wslVersion", "distroId", "distroVersion", "go", "online")) {
+        for (String k : HostFacts.NAMES) {
             cp.get(Constants.HOST_PREFIX + k).ifPresent(v -> overrides.put(k, v));
         }
         boolean offline = cp.getBoolean(Constants.OFFLINE).orElse(false);

@@ -20,6 +20,20 @@ import java.util.Locale;
 public record HostFacts(String os, String arch, String kernel, boolean wsl, int wslVersion, String distroId,
                         String distroVersion, String go, boolean online, boolean rosetta) {
 
+    /** The names of the facts, as {@link HostProbe#probe} takes them as overrides. */
+    public static final java.util.List<String> NAMES = java.util.List.of("os", "arch", "kernel", "wsl", "wslVersion", "distroId",
+            "distroVersion", "go", "online", "rosetta");
+
+    /**
+     * These facts as overrides for {@link HostProbe#probe}: a probe given all of them runs no command,
+     * so a caller that has probed already can hand its facts on.
+     */
+    public java.util.Map<String, String> asOverrides() {
+        return java.util.Map.of("os", os, "arch", arch, "kernel", kernel, "wsl", Boolean.toString(wsl), "wslVersion",
+                Integer.toString(wslVersion), "distroId", distroId, "distroVersion", distroVersion, "go", go,
+                "online", Boolean.toString(online), "rosetta", Boolean.toString(rosetta));
+    }
+
     /** A stable name for this kind of host, e.g. {@code linux-amd64-debian-12-go1.26.8}. */
     public String key() {
         StringBuilder b = new StringBuilder(os).append('-').append(arch);

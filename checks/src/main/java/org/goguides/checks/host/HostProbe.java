@@ -28,6 +28,13 @@ public final class HostProbe {
     }
 
     public static HostFacts probe(HostSource src, Map<String, String> overrides, boolean checkNetwork) {
+        if (overrides.keySet().containsAll(HostFacts.NAMES)) {
+            // every fact given (a caller that probed already): nothing to run
+            return new HostFacts(overrides.get("os"), overrides.get("arch"), overrides.get("kernel"),
+                    Boolean.parseBoolean(overrides.get("wsl")), Integer.parseInt(overrides.get("wslVersion")), overrides.get("distroId"),
+                    overrides.get("distroVersion"), overrides.get("go"), Boolean.parseBoolean(overrides.get("online")),
+                    Boolean.parseBoolean(overrides.get("rosetta")));
+        }
         String os = overrides.getOrDefault("os", goOs(src.property("os.name")));
         String kernel;
         String arch;
@@ -75,7 +82,8 @@ public final class HostProbe {
         if (overrides.containsKey("rosetta")) rosetta = Boolean.parseBoolean(overrides.get("rosetta"));
         distroId = overrides.getOrDefault("distroId", distroId);
         distroVersion = overrides.getOrDefault("distroVersion", distroVersion);
-        String go = overrides.getOrDefault("go", src.command("go", "version").map(HostProbe::parseGoVersion).orElse(""));
+        String go = overrides.containsKey("go") ? overrides.get("go")
+                : src.command("go", "version").map(HostProbe::parseGoVersion).orElse("");
         boolean online = overrides.containsKey("online") ? Boolean.parseBoolean(overrides.get("online"))
                 : checkNetwork && reachable("proxy.golang.org", 443);
         return new HostFacts(os, arch, kernel, wsl, wslVersion, distroId, distroVersion, go, online, rosetta);

@@ -163,6 +163,52 @@ class HostProbeTest {
     }
 
     @Test
+    void factsHandedOnAreTakenWithoutRunningAnything() {
+        Recorded r = new Recorded();
+        r.props.put("os.name", "Linux");
+        r.commands.put("uname -r", "6.1.0-26-amd64");
+        r.commands.put("uname -m", "x86_64");
+        r.commands.put("go version", "go version go1.26.8 linux/amd64");
+        r.files.put("/etc/os-release", "VERSION_ID=\"12\"\nID=debian\n");
+        HostFacts first = HostProbe.probe(r, Map.of("online", "true", "rosetta", "false"), false);
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        HostSource counting = new HostSource() {
+            @Override
+            public Optional<String> file(String path) {
+                asked.add(path);
+                return r.file(path);
+            }
+
+            @Override
+            public Optional<String> env(String name) {
+                asked.add(name);
+                return r.env(name);
+            }
+
+            @Override
+            public String property(String name) {
+                asked.add(name);
+                return r.property(name);
+            }
+
+            @Override
+            public Optional<String> command(String... cmd) {
+                asked.add(String.join(" ", cmd));
+                return r.command(cmd);
+            }
+        };
+        HostFacts again = HostProbe.probe(counting, first.asOverrides(), true);
+        assertEquals(first, again);
+        assertEquals(java.util.List.of(), asked);
+        // one fact missing: the machine is probed again
+        Map<String, String> partial = new HashMap<>(first.asOverrides());
+        partial.remove("kernel");
+        assertEquals(first, HostProbe.probe(counting, partial, false));
+        assertTrue(asked.contains("uname -r"));
+        assertFalse(asked.contains("go version"), "the go fact was given: " + asked);
+    }
+
+    @Test
     void goVersionsCompare() {
         assertTrue(GoVersion.compare("go1.26.8", "1.22") > 0);
         assertTrue(GoVersion.compare("go1.22.0", "1.22") == 0);

@@ -134,8 +134,9 @@ public final class Main {
         }
         Map<String, List<SnippetResult>> cached = Map.of();
         HostRun previous = null;
+        HostFacts probed = null; // handed to the engine, which then does not probe again
         if (!o.noCache && o.guides.isEmpty() && o.goVersions.isEmpty()) {
-            HostFacts host = HostProbe.probe(Map.of(), !o.offline);
+            HostFacts host = probed = HostProbe.probe(Map.of(), !o.offline);
             Path prev = o.resultsOut().resolve(host.key() + ".json");
             if (Files.isRegularFile(prev)) {
                 previous = ResultStore.read(prev);
@@ -165,7 +166,7 @@ public final class Main {
                     continue;
                 }
             }
-            String key = launch(o, toRun, go, reporter);
+            String key = launch(o, toRun, go, go.equals("local") ? probed : null, reporter);
             if (hostKey == null || go.equals("local")) hostKey = key;
             if (versions.size() > 1) out.println("results: " + o.resultsOut().resolve(key + ".json"));
         }
@@ -194,8 +195,11 @@ public final class Main {
         return reporter.failed.get() + reporter.errors.get() > 0 ? FAILED : OK;
     }
 
-    /** Runs the guides' snippets through the JUnit Platform launcher under one Go toolchain; returns the host key. */
-    private String launch(Options o, Set<String> toRun, String go, ConsoleReporter reporter) {
+    /**
+     * Runs the guides' snippets through the JUnit Platform launcher under one Go toolchain; returns the host key.
+     * {@code host}: this machine's facts if the caller probed them already, else null (the engine probes).
+     */
+    private String launch(Options o, Set<String> toRun, String go, HostFacts host, ConsoleReporter reporter) {
         LauncherDiscoveryRequestBuilder req = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectDirectory(o.content.toFile()))
                 .filters(includeEngines(Constants.ENGINE_ID))
@@ -205,6 +209,7 @@ public final class Main {
                 .configurationParameter(Constants.GUIDES, String.join(",", toRun))
                 .configurationParameter(Constants.GO_VERSION, go);
         if (o.noSandbox) req.configurationParameter(Constants.SANDBOX, "none");
+        if (host != null) host.asOverrides().forEach((k, v) -> req.configurationParameter(Constants.HOST_PREFIX + k, v));
         HostBanner banner = new HostBanner(out);
         try (LauncherSession session = LauncherFactory.openSession()) {
             session.getLauncher().execute(req.build(), banner, reporter);
