@@ -7,11 +7,12 @@
 #   site-build/bench/bench.sh 100 1000        # chosen sizes
 #   JAVA_OPTS="-Dgoguides.phases" site-build/bench/bench.sh 5000   # extra JVM options for our build
 #   BENCH_WORK=/dev/shm/goguides-bench site-build/bench/bench.sh    # corpus and output on tmpfs (see below)
+#   site-build/bench/bench-ext4.sh [sizes]    # on a fresh journaled ext4 (loop device; root)
 #
-# Where the corpus and the output live matters on this kind of VM: ext4 slows down file creation after
-# many recent deletions (each build deletes the previous output), more with each run, so on disk the
-# generator that runs later and writes more files pays more. BENCH_WORK on a tmpfs measures the
-# generators without that effect; the README gives both.
+# Where the corpus and the output live matters on this kind of VM: its ext4 has no journal, and then ext4
+# slows down file creation after many recent deletions (each build deletes the previous output), more with
+# each run, so on disk the generator that writes more files pays more. BENCH_WORK on a tmpfs measures the
+# generators without that effect, bench-ext4.sh on an ordinary (journaled) ext4; the README gives all three.
 #
 # Our build runs through site-build/bin/site-build (AppCDS archive, C1, serial GC): its first run after a
 # jar build, the untimed warm-up, writes the class-data-sharing archive that the timed runs use.
@@ -28,6 +29,13 @@ sizes=("$@")
 command -v hugo >/dev/null || { echo "install hugo: apt-get install hugo" >&2; exit 1; }
 rm -rf "$work"
 mkdir -p "$work"
+# where the corpus and output live, since it changes the figures (see above and bench-ext4.sh)
+read -r fstype fsdev < <(findmnt -n -T "$work" -o FSTYPE,SOURCE 2>/dev/null || echo "? ?")
+journal=""
+if [ "$fstype" = ext4 ] && [ -r "/sys/fs/ext4/$(basename "$fsdev")/journal_task" ]; then
+  [ "$(cat "/sys/fs/ext4/$(basename "$fsdev")/journal_task")" = "<none>" ] && journal=", no journal" || journal=", journaled"
+fi
+echo "work folder: $work ($fstype on $fsdev$journal)"
 cp -r "$shared" "$work/harness"
 chmod -R u+w "$work/harness"
 rm -f "$work/harness/results.json"
