@@ -120,13 +120,9 @@ public final class SiteBuilder {
      */
     public Report build(Options o) throws IOException {
         Phases.mark("(before the build)");
-        // a one-off build parses the templates, and loads flexmark and the highlighter, on the idle core while
-        // settings are read (serve's rebuilds have all of that already)
-        CompletableFuture<Templates> templates = null;
-        if (reuse == null) {
-            templates = Warmup.templates(o.templates());
-            Warmup.markdown();
-        }
+        // templates are parsed, and flexmark and the highlighter loaded, on the idle core while settings are read
+        CompletableFuture<Templates> templates = reuse == null ? Warmup.templates(o.templates()) : null;
+        Warmup.markdown();
         // git runs in the background while the guides are parsed and rendered
         CompletableFuture<GitInfo> git = CompletableFuture.supplyAsync(() -> GitInfo.read(o.content()), Parallel.BACKGROUND);
         // the guide files are listed in the background too, while settings and results are read
