@@ -35,7 +35,6 @@ import org.goguides.site.render.Parallel;
 import org.goguides.site.render.Phases;
 import org.goguides.site.render.SiteWriter;
 import org.goguides.site.render.Templates;
-import org.goguides.site.render.Warmup;
 import org.goguides.site.view.Messages;
 import org.goguides.site.view.ResultIndex;
 import org.goguides.site.view.ViewFactory;
@@ -120,9 +119,6 @@ public final class SiteBuilder {
      */
     public Report build(Options o) throws IOException {
         Phases.mark("(before the build)");
-        // templates are parsed, and flexmark and the highlighter loaded, on the idle core while settings are read
-        CompletableFuture<Templates> templates = reuse == null ? Warmup.templates(o.templates()) : null;
-        Warmup.markdown();
         // git runs in the background while the guides are parsed and rendered
         CompletableFuture<GitInfo> git = CompletableFuture.supplyAsync(() -> GitInfo.read(o.content()), Parallel.BACKGROUND);
         // the guide files are listed in the background too, while settings and results are read
@@ -143,13 +139,17 @@ public final class SiteBuilder {
         ResultIndex index = results.join();
         List<Problem> warnings = new ArrayList<>(resultWarnings);
         Phases.mark("results (waited)");
-        Listing listing = joined(listed).forSite(settings.site());
+        Listing listing;
+        try {
+            listing = listed.join().forSite(settings.site());
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException u) throw u.getCause();
+            throw e;
+        }
         Phases.mark("listing (waited)");
         int pages;
         try (SiteWriter.Staged staged = SiteWriter.stage(o.out())) {
-            GuidePages guidePages = new GuidePages(settings, listing, index, o.templates(), templates, () -> git.join(),
-                    staged::write, staged::write);
-            Phases.mark("guide pages set up");
+            GuidePages guidePages = new GuidePages(settings, listing, index, o.templates(), () -> git.join(), staged::write, staged::write);
             Map<String, Written> written = new java.util.concurrent.ConcurrentHashMap<>();
             boolean settingsOk = settings.problems().isEmpty();
             Content content = ParallelLoad.load(o.content(), o.displayBase(), o.guides(), reuse == null ? null : reuse.guides,
@@ -184,16 +184,6 @@ public final class SiteBuilder {
         return new Report(pages, List.of(), warnings);
     }
 
-    /** The value of a background step, with the I/O error it failed with as such. */
-    private static <T> T joined(CompletableFuture<T> f) throws IOException {
-        try {
-            return f.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof java.io.UncheckedIOException u) throw u.getCause();
-            throw e;
-        }
-    }
-
     /** A rendered site: pages, other files (assets, search indexes, sitemap, robots) and broken internal links found. */
     public record Site(Map<String, String> pages, Map<String, byte[]> files, List<String> brokenLinks) {
     }
@@ -221,7 +211,7 @@ public final class SiteBuilder {
     public Site renderSite(Content content, ResultIndex results, Path templatesDir, GitInfo git) throws IOException {
         Map<String, String> pages = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         Map<String, byte[]> files = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
-        GuidePages guidePages = new GuidePages(content, Listing.of(content), results, templatesDir, null, () -> git,
+        GuidePages guidePages = new GuidePages(content, Listing.of(content), results, templatesDir, () -> git,
                 (path, html) -> pages.put(path, new String(html, StandardCharsets.UTF_8)), files::put);
         List<Written> written = Parallel.map(content.guides(), g -> guidePages.render(g, null));
         Rendered r = finish(content, guidePages, written);
@@ -301,8 +291,7 @@ public final class SiteBuilder {
         final PageSink pageSink;
         final FileSink fileSink;
 
-        GuidePages(Content settings, Listing listing, ResultIndex results, Path templatesDir, CompletableFuture<Templates> parsed,
-                   Supplier<GitInfo> git,
+        GuidePages(Content settings, Listing listing, ResultIndex results, Path templatesDir, Supplier<GitInfo> git,
                    PageSink pageSink, FileSink fileSink) throws IOException {
             this.settings = settings;
             this.listing = listing;
@@ -310,7 +299,7 @@ public final class SiteBuilder {
             this.git = git;
             this.pageSink = pageSink;
             this.fileSink = fileSink;
-            templates = reuse != null ? templatesFor(templatesDir) : parsed != null ? joined(parsed) : new Templates(templatesDir, false);
+            templates = reuse == null ? new Templates(templatesDir, false) : templatesFor(templatesDir);
             Map<String, Map<String, String>> messages = new HashMap<>();
             for (String l : settings.site().languages()) messages.put(l, Messages.load(templatesDir, l));
             assets = AssetManifest.of(templatesDir.resolve("static"));

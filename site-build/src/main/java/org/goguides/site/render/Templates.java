@@ -47,20 +47,6 @@ public final class Templates {
         cfg.setObjectWrapper(wrapper.build());
     }
 
-    /**
-     * Parses the named templates now (they are cached); one that does not parse is left for the render
-     * that uses it to report.
-     */
-    public void preload(String... names) {
-        for (String n : names) {
-            try {
-                cfg.getTemplate(n);
-            } catch (IOException e) {
-                // reported with file and line when a page renders it
-            }
-        }
-    }
-
     /** Marks where one view's output ends in {@link #renderEach}; guides cannot produce it, since their raw HTML is escaped. */
     private static final String EACH_END = "<!--goguides-each-end-->";
     private final Map<String, Template> eachTemplates = new java.util.concurrent.ConcurrentHashMap<>();
