@@ -150,6 +150,7 @@ public final class SiteBuilder {
         int pages;
         try (SiteWriter.Staged staged = SiteWriter.stage(o.out())) {
             GuidePages guidePages = new GuidePages(settings, listing, index, o.templates(), () -> git.join(), staged::write, staged::write);
+            Phases.mark("guide pages set up");
             Map<String, Written> written = new java.util.concurrent.ConcurrentHashMap<>();
             boolean settingsOk = settings.problems().isEmpty();
             Content content = ParallelLoad.load(o.content(), o.displayBase(), o.guides(), reuse == null ? null : reuse.guides,
