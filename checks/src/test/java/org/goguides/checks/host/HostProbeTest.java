@@ -45,8 +45,8 @@ class HostProbeTest {
         return HostProbe.probe(r, Map.of("online", "false"), false);
     }
 
-    @Test
-    void debian() {
+    /** A Debian 12 machine on amd64 with Go 1.26.8. */
+    static Recorded debian12() {
         Recorded r = new Recorded();
         r.props.put("os.name", "Linux");
         r.commands.put("uname -r", "6.1.0-26-amd64");
@@ -54,7 +54,12 @@ class HostProbeTest {
         r.commands.put("go version", "go version go1.26.8 linux/amd64");
         r.files.put("/proc/version", "Linux version 6.1.0-26-amd64 (debian-kernel@lists.debian.org) (gcc-12 (Debian 12.2.0-14)");
         r.files.put("/etc/os-release", "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nNAME=\"Debian GNU/Linux\"\nVERSION_ID=\"12\"\nID=debian\n");
-        HostFacts h = probe(r);
+        return r;
+    }
+
+    @Test
+    void debian() {
+        HostFacts h = probe(debian12());
         assertEquals("linux-amd64-debian-12-go1.26.8", h.key());
         assertFalse(h.wsl());
         assertEquals("linux/amd64 (debian 12)", h.describe());
@@ -164,12 +169,7 @@ class HostProbeTest {
 
     @Test
     void factsHandedOnAreTakenWithoutRunningAnything() {
-        Recorded r = new Recorded();
-        r.props.put("os.name", "Linux");
-        r.commands.put("uname -r", "6.1.0-26-amd64");
-        r.commands.put("uname -m", "x86_64");
-        r.commands.put("go version", "go version go1.26.8 linux/amd64");
-        r.files.put("/etc/os-release", "VERSION_ID=\"12\"\nID=debian\n");
+        Recorded r = debian12();
         HostFacts first = HostProbe.probe(r, Map.of("online", "true", "rosetta", "false"), false);
         java.util.List<String> asked = new java.util.ArrayList<>();
         HostSource counting = new HostSource() {
