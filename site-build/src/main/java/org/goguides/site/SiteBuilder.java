@@ -266,7 +266,7 @@ public final class SiteBuilder {
             Set<String> translations = new java.util.HashSet<>();
             Map<String, String> badge = new HashMap<>();
             for (String[] k : keys) {
-                translations.add(k[0] + "/" + k[1]);
+                translations.add(ViewFactory.translationKey(k[0], k[1]));
                 String had = badge.get(k[0]);
                 // the default language's translation, else the first
                 if (had == null || k[1].equals(defaultLanguage) && !had.equals(defaultLanguage)) badge.put(k[0], k[1]);
@@ -481,14 +481,13 @@ public final class SiteBuilder {
     }
 
     private GuidePageView guidePage(Guide g, GuideBody b, ViewFactory views, GitInfo git, Content content) {
-                String repo = content.site().repoUrl().replaceAll("/$", "");
+        String repo = content.site().repoUrl().replaceAll("/$", "");
         String repoPath = git.repoPath(g.file());
         if (repoPath == null) repoPath = g.displayPath();
         String editUrl = repo.isBlank() ? "" : repo + "/edit/HEAD/" + repoPath;
         GitInfo.LastUpdated lu = git.lastUpdated(g.file());
-        LastUpdatedView updated = lu.date() == null ? new LastUpdatedView("", "", lu.reason())
-                : new LastUpdatedView(lu.date().atZone(ZoneOffset.UTC).toLocalDate().toString(),
-                lu.date().atZone(ZoneOffset.UTC).toLocalDate().toString(), "");
+        String day = lu.date() == null ? null : lu.date().atZone(ZoneOffset.UTC).toLocalDate().toString();
+        LastUpdatedView updated = day == null ? new LastUpdatedView("", "", lu.reason()) : new LastUpdatedView(day, day, "");
         return new GuidePageView(views.page(g.locale(), ViewFactory.guideUrl(g.locale(), g.slug()), g.slug()), g.slug(),
                 g.meta().title(), g.meta().summary(), b.html(), b.counts(), b.total(), g.meta().platforms(), b.toc(),
                 editUrl, updated, b.platformSummaries(), views.legend(g.locale()));

@@ -30,21 +30,13 @@ public final class ViewFactory {
     private final Map<String, Map<String, String>> messages;
     private final Map<String, String> assets;
     private final PlatformTags tags;
-    /** "slug/lang" of every guide translation, for the language links of each page. */
-    private final java.util.Set<String> translations = new java.util.HashSet<>();
-
-    public ViewFactory(Content content, ResultIndex results, Map<String, Map<String, String>> messages) {
-        this(content, results, messages, Map.of());
-    }
-
-    /** @param assets plain asset name (e.g. {@code site.css}, {@code search-en.json}) to its URL (fingerprinted for static assets) */
-    public ViewFactory(Content content, ResultIndex results, Map<String, Map<String, String>> messages, Map<String, String> assets) {
-        this(content, guideKeys(content), results, messages, assets);
-    }
+    /** {@link #translationKey} of every guide translation, for the language links of each page. */
+    private final java.util.Set<String> translations;
 
     /**
      * @param settings the site and platform settings (its guides are not read)
-     * @param translations "slug/lang" of every guide translation the site has, for the language links
+     * @param translations {@link #translationKey} of every guide translation the site has, for the language links
+     * @param assets plain asset name (e.g. {@code site.css}, {@code search-en.json}) to its URL (fingerprinted for static assets)
      */
     public ViewFactory(Content settings, java.util.Set<String> translations, ResultIndex results, Map<String, Map<String, String>> messages,
                        Map<String, String> assets) {
@@ -53,7 +45,12 @@ public final class ViewFactory {
         this.messages = messages;
         this.assets = Map.copyOf(assets);
         this.tags = new PlatformTags(settings.platforms());
-        this.translations.addAll(translations);
+        this.translations = java.util.Set.copyOf(translations);
+    }
+
+    /** How a guide translation is named in the set the constructor takes: {@code slug/lang}. */
+    public static String translationKey(String slug, String lang) {
+        return slug + "/" + lang;
     }
 
     /**
@@ -71,12 +68,6 @@ public final class ViewFactory {
     }
 
     private final Map<String, String> highlightedCode = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static java.util.Set<String> guideKeys(Content content) {
-        java.util.Set<String> keys = new java.util.HashSet<>();
-        for (Guide g : content.guides()) keys.add(g.slug() + "/" + g.locale());
-        return keys;
-    }
 
     /** The value of {@code lang} for HTML and {@code hreflang}: {@code zh} is written zh-CN. */
     public static String htmlLang(String lang) {
@@ -107,7 +98,7 @@ public final class ViewFactory {
     public PageContext page(String lang, String path, String slug) {
         List<LanguageLink> langs = new ArrayList<>();
         for (String l : content.site().languages()) {
-            boolean exists = slug == null || translations.contains(slug + "/" + l);
+            boolean exists = slug == null || translations.contains(translationKey(slug, l));
             String url = slug == null ? path.replaceFirst("^/" + lang + "/", "/" + l + "/")
                     : exists ? guideUrl(l, slug) : "/" + l + "/";
             langs.add(new LanguageLink(l, Messages.text(t(l), "language.name"), url, l.equals(lang), exists, htmlLang(l),
