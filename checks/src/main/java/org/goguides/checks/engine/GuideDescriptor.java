@@ -22,6 +22,9 @@ final class GuideDescriptor extends AbstractTestDescriptor implements Node<Guide
     private final Map<String, Session> sessions = new LinkedHashMap<>();
 
     private final PlatformCatalog catalog;
+    private GuideDescriptor after;
+    private boolean inSeries;
+    private String blocked;
 
     GuideDescriptor(UniqueId id, Guide guide, PlatformCatalog catalog) {
         super(id, guide.slug() + " (" + guide.locale() + ")", FileSource.from(guide.file().toFile()));
@@ -34,6 +37,23 @@ final class GuideDescriptor extends AbstractTestDescriptor implements Node<Guide
         return catalog;
     }
 
+    /**
+     * Makes this guide part of a series: it runs on its series' thread, after {@code after} (null for the
+     * first guide), whose final main session it starts from; its sessions stay until the series ends.
+     */
+    void buildOn(GuideDescriptor after) {
+        this.after = after;
+        this.inSeries = true;
+    }
+
+    /** Why this guide's main session cannot start (the guide it builds on failed or did not run), or null. */
+    String blocked(GuidesExecutionContext ctx, String session) throws java.io.IOException {
+        session(ctx, session);
+        return session.equals(MAIN) ? blocked : null;
+    }
+
+    static final String MAIN = "main";
+
     Guide guide() {
         return guide;
     }
@@ -45,21 +65,35 @@ final class GuideDescriptor extends AbstractTestDescriptor implements Node<Guide
 
     @Override
     public ExecutionMode getExecutionMode() {
-        return ExecutionMode.CONCURRENT;
+        return inSeries ? ExecutionMode.SAME_THREAD : ExecutionMode.CONCURRENT;
     }
 
     /** The named session of this guide, created on first use. */
     Session session(GuidesExecutionContext ctx, String name) throws IOException {
         Session s = sessions.get(name);
         if (s == null) {
-            s = ctx.runner().newSession(guide.slug() + "-" + guide.locale() + "-" + name);
+            String label = guide.slug() + "-" + guide.locale() + "-" + name;
+            Session prior = after == null || !name.equals(MAIN) ? null : after.sessions.get(MAIN);
+            String dep = after == null ? "" : after.guide.slug();
+            if (after != null && name.equals(MAIN) && prior == null) {
+                blocked = "this guide builds on " + dep + " (after:), which ran no step on this host";
+            } else if (prior != null && (prior.failedStep() != null || after.blocked != null)) {
+                blocked = "this guide builds on " + dep + " (after:), and " + (after.blocked != null ? after.blocked
+                        : "its step " + prior.failedStep() + " failed") + "; fix that guide first";
+            }
+            s = prior == null || blocked != null ? ctx.runner().newSession(label) : ctx.runner().continueSession(label, prior);
             sessions.put(name, s);
         }
         return s;
     }
 
+    /** Removes the sessions (a guide of a series keeps them for the guides that build on it, see {@link SeriesDescriptor}). */
     @Override
     public void after(GuidesExecutionContext ctx) {
+        if (!inSeries) deleteSessions();
+    }
+
+    void deleteSessions() {
         sessions.values().forEach(Session::delete);
         sessions.clear();
     }

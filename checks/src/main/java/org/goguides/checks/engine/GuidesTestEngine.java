@@ -90,19 +90,63 @@ public final class GuidesTestEngine extends HierarchicalTestEngine<GuidesExecuti
 
     private void addGuides(TestDescriptor parent, Path content, Set<String> slugs, ConfigurationParameters cp,
                            EngineDiscoveryRequest request, UniqueId engineId) {
-        Content c = new ContentLoader(content, displayBase(cp)).load(slugs);
+        Content c = new ContentLoader(content, displayBase(cp)).withDependencies().load(slugs);
         for (Problem p : c.problems()) {
             Path file = displayBase(cp).resolve(p.pos().path());
             request.getDiscoveryListener().issueEncountered(engineId, DiscoveryIssue.builder(DiscoveryIssue.Severity.ERROR, p.toString())
                     .source(FileSource.from(file.toFile(), FilePosition.from(p.pos().line()))).build());
         }
-        for (Guide g : TranslationDrift.toRun(c.guides())) {
-            GuideDescriptor gd = new GuideDescriptor(parent.getUniqueId().append("guide", g.slug() + "@" + g.locale()), g, c.platforms());
-            for (Snippet s : g.executable()) {
-                gd.addChild(new SnippetDescriptor(gd.getUniqueId().append("snippet", s.id()), s, gd));
+        List<Guide> run = TranslationDrift.toRun(c.guides());
+        Map<Guide, Guide> after = new java.util.LinkedHashMap<>();
+        for (Guide g : run) dependency(run, g).ifPresent(d -> after.put(g, d));
+        Set<Guide> placed = new java.util.HashSet<>();
+        for (Guide g : run) {
+            if (placed.contains(g) || after.containsKey(g)) continue;
+            List<Guide> chain = chain(g, after);
+            placed.addAll(chain);
+            if (chain.size() == 1) {
+                GuideDescriptor gd = guide(parent.getUniqueId(), g, c);
+                if (!gd.getChildren().isEmpty()) parent.addChild(gd);
+                continue;
             }
-            if (!gd.getChildren().isEmpty()) parent.addChild(gd);
+            SeriesDescriptor sd = new SeriesDescriptor(parent.getUniqueId().append("series", g.slug() + "@" + g.locale()),
+                    g.slug() + " (" + g.locale() + ")");
+            Map<Guide, GuideDescriptor> made = new HashMap<>();
+            for (Guide m : chain) {
+                GuideDescriptor gd = guide(sd.getUniqueId(), m, c);
+                gd.buildOn(made.get(after.get(m)));
+                made.put(m, gd);
+                sd.addChild(gd); // kept even without steps of its own: later guides start from its state
+            }
+            parent.addChild(sd);
         }
+    }
+
+    private static GuideDescriptor guide(UniqueId parent, Guide g, Content c) {
+        GuideDescriptor gd = new GuideDescriptor(parent.append("guide", g.slug() + "@" + g.locale()), g, c.platforms());
+        for (Snippet s : g.executable()) {
+            gd.addChild(new SnippetDescriptor(gd.getUniqueId().append("snippet", s.id()), s, gd));
+        }
+        return gd;
+    }
+
+    /** The guide {@code g} builds on among those that run: the same translation, else the one that runs for it. */
+    private static Optional<Guide> dependency(List<Guide> run, Guide g) {
+        String slug = g.meta().after();
+        if (slug.isEmpty()) return Optional.empty();
+        return run.stream().filter(d -> d.slug().equals(slug) && d.locale().equals(g.locale())).findFirst()
+                .or(() -> run.stream().filter(d -> d.slug().equals(slug)).findFirst());
+    }
+
+    /** {@code first} and every guide that builds on it, each after the guide it builds on. */
+    private static List<Guide> chain(Guide first, Map<Guide, Guide> after) {
+        List<Guide> out = new ArrayList<>(List.of(first));
+        for (int i = 0; i < out.size(); i++) {
+            Guide cur = out.get(i);
+            after.entrySet().stream().filter(e -> e.getValue() == cur && !out.contains(e.getKey()))
+                    .map(Map.Entry::getKey).forEach(out::add);
+        }
+        return out;
     }
 
     /** Builds the tree the id belongs to and keeps only the selected part of it. */

@@ -52,6 +52,8 @@ final class SnippetDescriptor extends AbstractTestDescriptor implements Node<Gui
     public SkipResult shouldBeSkipped(GuidesExecutionContext ctx) throws Exception {
         Optional<String> why = ctx.applicability().skipReason(snippet);
         if (why.isPresent()) return SkipResult.skip(why.get());
+        String blocked = guide.blocked(ctx, snippet.session());
+        if (blocked != null) return SkipResult.skip(blocked);
         Session s = guide.session(ctx, snippet.session());
         if (s.failedStep() != null) {
             return SkipResult.skip("an earlier step of this session failed (" + s.failedStep() + "); later steps depend on it");

@@ -23,14 +23,39 @@ import java.util.List;
  * @param session the session it shares state with
  * @param skipReason for {@code skip=}: why it is shown but not run; null otherwise
  * @param hash {@code sha256:…} of what is executed and checked, so a result can be matched to this text
+ * @param shown what readers see besides the code: highlighted lines and an example output (never run nor hashed)
  */
 public record Snippet(String guide, String locale, String id, boolean explicitId, String lang, SnippetKind kind,
                       String code, SourcePos pos, Requirements requires, ExitExpectation exit,
                       ExpectedOutput expected, List<TranscriptStep> steps, Duration timeout, String file,
-                      String session, String skipReason, String hash) {
+                      String session, String skipReason, String hash, Shown shown) {
 
     public Snippet {
         steps = List.copyOf(steps);
+        shown = shown == null ? Shown.NONE : shown;
+    }
+
+    public Snippet(String guide, String locale, String id, boolean explicitId, String lang, SnippetKind kind,
+                   String code, SourcePos pos, Requirements requires, ExitExpectation exit,
+                   ExpectedOutput expected, List<TranscriptStep> steps, Duration timeout, String file,
+                   String session, String skipReason, String hash) {
+        this(guide, locale, id, explicitId, lang, kind, code, pos, requires, exit, expected, steps, timeout, file, session, skipReason,
+                hash, Shown.NONE);
+    }
+
+    /**
+     * What readers see besides the code.
+     *
+     * @param highlight 1-based lines of the block to highlight ({@code hl=3-5,8}), in order
+     * @param example an {@code example} block shown to readers in place of the expected output (or, for a console
+     *                transcript, of the transcript); the check still matches the expected output; null if none
+     */
+    public record Shown(List<Integer> highlight, String example) {
+        public static final Shown NONE = new Shown(List.of(), null);
+
+        public Shown {
+            highlight = List.copyOf(highlight);
+        }
     }
 
     /** {@code slug/id}: the key under which results and the site find this snippet. */

@@ -102,6 +102,17 @@ public final class ContentLoader {
         return new Content(site, loadPlatforms(problems), List.of(), problems);
     }
 
+    private boolean dependencies;
+
+    /**
+     * Loads, with the chosen guides, the guides they build on ({@code after:}), since a run needs their
+     * final state; {@code check} and {@code lint} use it, a site build's partial loads do not.
+     */
+    public ContentLoader withDependencies() {
+        this.dependencies = true;
+        return this;
+    }
+
     /** Reuses (and fills) {@code cache}. */
     public ContentLoader withCache(Cache cache) {
         this.cache = cache;
@@ -114,6 +125,14 @@ public final class ContentLoader {
 
     /** Loads only the guides whose slug is in {@code slugs} (all when empty). */
     public Content load(Collection<String> slugs) {
+        Content c = loadOnly(slugs);
+        if (!dependencies || slugs.isEmpty()) return c;
+        java.util.Set<String> needed = Series.withDependencies(Series.afterBySlug(c.guides()), slugs);
+        needed.removeIf(s -> !Files.isDirectory(root.resolve("guides").resolve(s))); // a missing one is reported below
+        return needed.size() > new java.util.HashSet<>(slugs).size() ? load(needed) : c;
+    }
+
+    private Content loadOnly(Collection<String> slugs) {
         if (!Files.isDirectory(root)) return loadSettings(); // which says the folder is missing
         Content base = settings != null ? settings : loadSettings();
         List<Problem> problems = new ArrayList<>(settings != null ? List.of() : base.problems());
@@ -160,6 +179,7 @@ public final class ContentLoader {
                 problems.add(Problem.at(display(guidesDir.resolve(s)), 1, "no guide with slug \"" + s + "\""));
             }
         }
+        if (slugs.isEmpty() || dependencies) problems.addAll(Series.problems(guides));
         Collections.sort(problems);
         return new Content(site, platforms, guides, problems);
     }
@@ -235,7 +255,7 @@ public final class ContentLoader {
     private SiteConfig loadSite(List<Problem> problems) {
         Path file = root.resolve("site.yml");
         Map<?, ?> m = readYaml(file, problems);
-        if (m == null) return SiteConfig.DEFAULT;
+        if (m == null) return Files.exists(file) ? SiteConfig.DEFAULT : fromGuides();
         SiteConfig d = SiteConfig.DEFAULT;
         List<String> known = List.of("title", "languages", "defaultLanguage", "baseUrl", "repoUrl");
         for (Object k : m.keySet()) {
@@ -253,6 +273,29 @@ public final class ContentLoader {
             problems.add(Problem.at(display(file), 1, "defaultLanguage \"" + def + "\" is not in languages " + languages));
         }
         return new SiteConfig(title, languages, def, str(m.get("baseUrl")), str(m.get("repoUrl")));
+    }
+
+    /**
+     * Without {@code site.yml}: the languages the guides are written in, the default one being the language most
+     * guides have (ties in the built-in order, zh then en), so an English-only site does not open on an empty Chinese page.
+     */
+    private SiteConfig fromGuides() {
+        Map<String, Integer> count = new java.util.HashMap<>();
+        Path guidesDir = root.resolve("guides");
+        if (Files.isDirectory(guidesDir)) {
+            try (Stream<Path> st = Files.walk(guidesDir, 2)) {
+                st.filter(Files::isRegularFile).map(f -> guideLanguage(guidesDir, f)).filter(java.util.Objects::nonNull)
+                        .forEach(l -> count.merge(l, 1, Integer::sum));
+            } catch (IOException e) {
+                // listed again, with the problem, when the guides are loaded
+            }
+        }
+        if (count.isEmpty()) return SiteConfig.DEFAULT;
+        List<String> builtIn = SiteConfig.DEFAULT.languages();
+        java.util.Comparator<String> order = java.util.Comparator.<String>comparingInt(l -> -count.get(l))
+                .thenComparingInt(l -> builtIn.contains(l) ? builtIn.indexOf(l) : builtIn.size()).thenComparing(l -> l);
+        List<String> languages = count.keySet().stream().sorted(order).toList();
+        return new SiteConfig(SiteConfig.DEFAULT.title(), languages, languages.get(0), "", "");
     }
 
     private static String str(Object o) {

@@ -13,10 +13,11 @@ import org.goguides.checks.host.PlatformCatalog;
 import org.goguides.checks.model.FrontMatter;
 
 /**
- * Reads the YAML header of a guide: {@code title} (required), {@code summary}, {@code platforms}.
+ * Reads the YAML header of a guide: {@code title} (required), {@code summary}, {@code platforms},
+ * {@code after} (the slug of the guide it builds on; whether that guide exists is checked with all guides).
  */
 final class FrontMatterParser {
-    static final List<String> KEYS = List.of("title", "summary", "platforms");
+    static final List<String> KEYS = List.of("title", "summary", "platforms", "after");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** Where the header ends: the text after it starts at {@code bodyLine} (1-based); -1 if there is none. */
@@ -79,7 +80,13 @@ final class FrontMatterParser {
                         + Suggest.didYouMean(name, catalog.names()) + "known: " + String.join(", ", catalog.names()) + ")");
             }
         }
-        return new FrontMatter(title.strip(), summary.strip(), platforms);
+        String after = scalar(map, "after", loc.yaml(), problem).strip();
+        int afterLine = map.containsKey("after") ? lineOf(loc.yaml(), "after") : 0;
+        if (map.containsKey("after") && !after.matches("[a-z0-9][a-z0-9-]*")) {
+            problem.accept(afterLine, "after: must name one guide by its folder name, such as after: create-module (got \"" + after + "\")");
+            after = "";
+        }
+        return new FrontMatter(title.strip(), summary.strip(), platforms, after, afterLine);
     }
 
     private static String scalar(Map<?, ?> map, String key, String yaml, BiConsumer<Integer, String> problem) {

@@ -135,6 +135,9 @@ public final class GuideParser {
             final String code;
             final int line;
             ExpectedOutput expected;
+            FencedCodeBlock outputBlock;
+            String example;
+            int exampleLine;
 
             Pending(FencedCodeBlock block, SnippetBuilder b, String id, boolean explicit, String code, int line) {
                 this.block = block;
@@ -167,6 +170,9 @@ public final class GuideParser {
                 } else if (child instanceof FencedCodeBlock b) {
                     block(b);
                     continue;
+                } else if (child instanceof com.vladsch.flexmark.ast.IndentedCodeBlock ib) {
+                    indentedFence(ib);
+                    continue;
                 }
                 visit(child);
             }
@@ -179,6 +185,10 @@ public final class GuideParser {
             String code = body(block);
             if (info.lang().equals("output")) {
                 output(block, info, code, line, problem);
+                return;
+            }
+            if (info.lang().equals("example")) {
+                example(block, info, code, line, problem);
                 return;
             }
             flush();
@@ -233,6 +243,55 @@ public final class GuideParser {
             ExpectedOutput out = new ExpectedOutput(code, mode, line + 1);
             SnippetBuilder.checkRegex(out, problem);
             pending.expected = out;
+            pending.outputBlock = block;
+        }
+
+        /** An {@code example} block: what readers see instead of a checked output that has patterns or varies. */
+        private void example(FencedCodeBlock block, InfoString info, String code, int line, Consumer<String> problem) {
+            if (!info.attributes().isEmpty() || !info.errors().isEmpty()) problem.accept("an example block takes no attributes (write ```example)");
+            boolean adjacent = pending != null && (block.getPrevious() == pending.block
+                    || (pending.outputBlock != null && block.getPrevious() == pending.outputBlock));
+            if (!adjacent) {
+                problem.accept("example block with no checked step right before it (put it directly after the output block "
+                        + "or console transcript whose output it illustrates)");
+            } else if (pending.example != null) {
+                problem.accept("a second example block for the same step (one example per step)");
+            } else if (pending.b.kind != SnippetKind.CONSOLE && pending.expected == null) {
+                problem.accept("an example stands in for checked output, and this step has none (add an output block before it, "
+                        + "or use a console transcript)");
+            } else {
+                pending.example = code;
+                pending.exampleLine = line;
+            }
+        }
+
+        /** An example must be output the check would accept, so readers never see what the guide does not verify. */
+        private void checkExample(Pending p, List<TranscriptStep> steps) {
+            Consumer<String> problem = msg -> problems.add(Problem.at(path, p.exampleLine, msg));
+            if (p.b.kind != SnippetKind.CONSOLE) {
+                if (!org.goguides.checks.run.OutputMatcher.match(p.expected, p.example).matched()) {
+                    problem.accept("the example does not match the expected output at line " + p.expected.line()
+                            + " (an example must be an output the check accepts; run check and copy the real output)");
+                }
+                return;
+            }
+            List<TranscriptStep> shown = TranscriptParser.parse(p.example, p.exampleLine + 1, MatchMode.EXACT, (l, m) -> problem.accept(m));
+            if (shown.size() != steps.size()) {
+                problem.accept("the example has " + shown.size() + " commands, the transcript " + steps.size()
+                        + " (an example repeats the transcript's commands with real output)");
+                return;
+            }
+            for (int i = 0; i < steps.size(); i++) {
+                TranscriptStep want = steps.get(i);
+                TranscriptStep got = shown.get(i);
+                if (!want.command().equals(got.command()) || !want.exit().accepts(got.exit().code())
+                        || !org.goguides.checks.run.OutputMatcher.match(want.expected(), got.expected().text()).matched()) {
+                    problem.accept("the example's command " + (i + 1) + " ($ " + got.command().split("\n")[0]
+                            + ") does not match the transcript at line " + want.line()
+                            + " (an example must be an output the check accepts; run check and copy the real output)");
+                    return;
+                }
+            }
         }
 
         private void flush() {
@@ -249,6 +308,7 @@ public final class GuideParser {
                     SnippetBuilder.checkRegex(s.expected(), m -> problems.add(Problem.at(path, s.expected().line(), m)));
                 }
             }
+            if (b.kind == SnippetKind.SHELL) promptInScript(p);
             ExitExpectation exit = b.exit();
             if (b.kind == SnippetKind.CONSOLE && b.attrs.containsKey("exit")) {
                 problem.accept("exit= has no effect on a console transcript (end a command's output with a line [N])");
@@ -256,8 +316,34 @@ public final class GuideParser {
             String file = b.file();
             String skip = b.skipReason();
             String hash = SnippetBuilder.hash(b.lang, p.code, exit, p.expected, steps, file, b.attrs.containsKey("run"));
+            if (p.example != null) checkExample(p, steps);
+            Snippet.Shown shown = new Snippet.Shown(b.highlight(p.code.isEmpty() ? 0 : p.code.split("\n", -1).length), p.example);
             snippets.add(new Snippet(slug, locale, p.id, p.explicit, b.lang, b.kind, p.code, new SourcePos(path, p.line),
-                    b.requirements(meta.platforms(), catalog), exit, p.expected, steps, b.timeout(), file, b.session(), skip, hash));
+                    b.requirements(meta.platforms(), catalog), exit, p.expected, steps, b.timeout(), file, b.session(), skip, hash, shown));
+        }
+
+        /** A fence indented too far (a tab counts as 4 columns) is read as indented code: it would never run. */
+        private void indentedFence(com.vladsch.flexmark.ast.IndentedCodeBlock block) {
+            String first = block.getChars().toString().split("\n", 2)[0];
+            String raw = block.getDocument().getChars().toString().split("\n", -1)[block.getStartLineNumber()];
+            if (!first.strip().startsWith("```") && !first.strip().startsWith("~~~")) return;
+            String shown = org.goguides.checks.run.OutputMatcher.visible(raw.substring(0, raw.length() - raw.stripLeading().length()))
+                    + raw.stripLeading();
+            problems.add(Problem.at(path, block.getStartLineNumber() + 1, "this fence is indented too far, so Markdown reads it as "
+                    + "indented code and it is never run: \"" + shown + "\" (→ is a tab, · a space; a tab counts as 4 columns: "
+                    + "indent a fence by at most 3 spaces, or inside a list by its item's text width)"));
+        }
+
+        /** A {@code $ } prompt in a script is typed text, not a command: bash would say "$: command not found". */
+        private void promptInScript(Pending p) {
+            String[] lines = p.code.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].startsWith("$ ") || lines[i].equals("$")) {
+                    problems.add(Problem.at(path, p.line + 1 + i, "a " + p.b.lang + " block is run as a script, and \"$ \" is a prompt, "
+                            + "not a command (use a console block for commands with their output, or drop the \"$ \")"));
+                    return;
+                }
+            }
         }
 
         /** The block's text without its last line break. */

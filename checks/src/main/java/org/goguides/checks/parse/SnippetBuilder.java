@@ -31,7 +31,7 @@ import org.goguides.checks.model.TranscriptStep;
 final class SnippetBuilder {
     static final Set<String> SHELLS = Set.of("sh", "bash", "shell");
     static final List<String> KEYS = List.of("id", "os", "arch", "platform", "requires", "network", "root", "exit",
-            "timeout", "file", "run", "session", "skip", "match");
+            "timeout", "file", "run", "session", "skip", "match", "hl");
     private static final Set<String> FLAGS = Set.of("network", "root", "run");
     private static final Set<String> RUN_ONLY = Set.of("os", "arch", "platform", "requires", "network", "root", "exit",
             "timeout", "session", "match");
@@ -224,8 +224,34 @@ final class SnippetBuilder {
             problem.accept("file=" + f + " leaves the session directory (use a relative path inside it, such as hello/main.go)");
             return null;
         }
-        return p.toString().replace('\\', '/');
+        // file=./x is relative to the current directory (where the steps before cd'ed), file=x to $HOME
+        return (f.startsWith("./") ? "./" : "") + p.toString().replace('\\', '/');
     }
+
+    /** {@code hl=3-5,8}: the lines to highlight, checked against the block's {@code lineCount}. */
+    List<Integer> highlight(int lineCount) {
+        String v = attrs.get("hl");
+        if (v == null) return List.of();
+        java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+        for (String part : v.split(",")) {
+            Matcher m = HL.matcher(part.strip());
+            if (!m.matches()) {
+                problem.accept("invalid hl=" + v + " (line numbers of the block and ranges, such as hl=3-5,8)");
+                return List.of();
+            }
+            int from = Integer.parseInt(m.group(1));
+            int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+            if (from < 1 || to < from || to > lineCount) {
+                problem.accept("hl=" + v + ": \"" + part.strip() + "\" is not within the block's " + lineCount
+                        + (lineCount == 1 ? " line" : " lines") + " (count from 1, ranges low-high)");
+                return List.of();
+            }
+            for (int i = from; i <= to; i++) out.add(i);
+        }
+        return List.copyOf(out);
+    }
+
+    private static final Pattern HL = Pattern.compile("(\\d{1,5})(?:-(\\d{1,5}))?");
 
     String session() {
         String s = attrs.getOrDefault("session", "main");

@@ -90,7 +90,11 @@ public final class OutputMatcher {
         return exp.strip().equals(ANY_LINES) || linePattern(exp).matcher(act).matches();
     }
 
-    /** A line diff: "-" expected only, "+" actual only, " " both. */
+    /**
+     * A line diff: "-" expected only, "+" actual only, " " both; in a changed run, expected lines come
+     * before actual ones. Lines that differ only in whitespace (a tab for spaces, as {@code go test} prints)
+     * are shown with visible markers, since the difference is otherwise invisible.
+     */
     static String diff(List<String> exp, List<String> act, boolean contains) {
         List<String> a = act.size() > 400 ? act.subList(0, 400) : act;
         int n = exp.size();
@@ -101,23 +105,54 @@ public final class OutputMatcher {
                 lcs[i][j] = lineMatches(exp.get(i), a.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
             }
         }
-        StringBuilder b = new StringBuilder(contains ? "--- expected (somewhere in the output)\n" : "--- expected\n");
-        b.append("+++ actual\n");
+        List<String[]> rows = new ArrayList<>();
         int i = 0;
         int j = 0;
         while (i < n || j < m) {
             if (i < n && j < m && lineMatches(exp.get(i), a.get(j)) && lcs[i][j] == lcs[i + 1][j + 1] + 1) {
-                b.append("  ").append(a.get(j)).append('\n');
+                rows.add(new String[] {" ", a.get(j)});
                 i++;
                 j++;
-            } else if (j < m && (i >= n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                b.append("+ ").append(a.get(j++)).append('\n');
+            } else if (i < n && (j >= m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                rows.add(new String[] {"-", exp.get(i++)});
             } else {
-                b.append("- ").append(exp.get(i++)).append('\n');
+                rows.add(new String[] {"+", a.get(j++)});
             }
         }
+        boolean whitespace = markWhitespace(rows);
+        StringBuilder b = new StringBuilder(contains ? "--- expected (somewhere in the output)\n" : "--- expected\n");
+        b.append("+++ actual\n");
+        for (String[] r : rows) b.append(r[0].equals(" ") ? " " : r[0]).append(' ').append(r[1]).append('\n');
         if (act.size() > a.size()) b.append("… ").append(act.size() - a.size()).append(" more lines of output\n");
+        if (whitespace) b.append("only whitespace differs on the marked lines: → is a tab, · a space\n");
         return b.toString();
+    }
+
+    /** Pairs each run of "-" rows with the "+" rows after it; pairs equal but for whitespace get visible tabs and spaces. */
+    private static boolean markWhitespace(List<String[]> rows) {
+        boolean any = false;
+        for (int k = 0; k < rows.size(); ) {
+            int minus = k;
+            while (minus < rows.size() && rows.get(minus)[0].equals("-")) minus++;
+            int plus = minus;
+            while (plus < rows.size() && rows.get(plus)[0].equals("+")) plus++;
+            for (int x = 0; x < Math.min(minus - k, plus - minus); x++) {
+                String[] e = rows.get(k + x);
+                String[] g = rows.get(minus + x);
+                if (!e[1].equals(g[1]) && linePattern(e[1].replaceAll("\\s+", "")).matcher(g[1].replaceAll("\\s+", "")).matches()) {
+                    e[1] = visible(e[1]);
+                    g[1] = visible(g[1]);
+                    any = true;
+                }
+            }
+            k = Math.max(plus, k + 1);
+        }
+        return any;
+    }
+
+    /** A line with its tabs and spaces shown. */
+    public static String visible(String line) {
+        return line.replace("\t", "→").replace(' ', '·');
     }
 
     private static String indent(List<String> lines) {

@@ -22,6 +22,7 @@ public final class Session {
     private Path cwd;
     private final Map<String, String> env = new LinkedHashMap<>();
     private String failedStep;
+    private String stray;
 
     private Session(Path root, Map<String, String> baseEnv) {
         this.root = root;
@@ -42,6 +43,23 @@ public final class Session {
         return s;
     }
 
+    /**
+     * A new session that starts where {@code prior} ended (a guide with {@code after:}): a copy of its HOME,
+     * its working directory and its exported variables, with paths into the old HOME moved to the new one.
+     * {@code prior} is left as it is, so several guides can build on the same one.
+     */
+    public static Session continuing(Path workRoot, String name, Session prior) throws IOException {
+        Session s = create(workRoot, name, Map.of());
+        HomeCopy.copy(prior.home, s.home);
+        String oldHome = prior.home.toString();
+        String newHome = s.home.toString();
+        prior.env.forEach((k, v) -> s.env.put(k, v.replace(oldHome, newHome)));
+        s.env.put("HOME", newHome);
+        Path cwd = prior.cwd();
+        s.cwd = cwd.startsWith(prior.home) ? s.home.resolve(prior.home.relativize(cwd).toString()) : s.home;
+        return s;
+    }
+
     public Path home() {
         return home;
     }
@@ -59,6 +77,13 @@ public final class Session {
         return Map.copyOf(env);
     }
 
+    /** Why the last step's final directory was not kept (it left $HOME for the runner's own folder), once; else null. */
+    String takeStrayDirectory() {
+        String s = stray;
+        stray = null;
+        return s;
+    }
+
     /** The id of the first snippet that failed in this session, or null. */
     public String failedStep() {
         return failedStep;
@@ -74,6 +99,13 @@ public final class Session {
             if (Files.isRegularFile(cwdFile)) {
                 String d = Files.readString(cwdFile, StandardCharsets.UTF_8).strip();
                 if (!d.isEmpty()) cwd = Path.of(d);
+                if (cwd.startsWith(root) && !cwd.startsWith(home)) {
+                    // `cd ..` from $HOME: on a reader's machine that is /home or /Users, here the runner's own folder
+                    stray = "the step left $HOME for " + cwd + ", the runner's folder that holds this session "
+                            + "(a reader's `cd ..` from $HOME reaches /home or /Users instead); the next step would start in $HOME. "
+                            + "Stay inside $HOME, or cd to a system directory by its absolute path";
+                    cwd = home;
+                }
             }
             if (Files.isRegularFile(envFile)) {
                 String all = Files.readString(envFile, StandardCharsets.UTF_8);

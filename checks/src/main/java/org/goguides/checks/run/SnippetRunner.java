@@ -56,16 +56,26 @@ public final class SnippetRunner {
         return Session.create(settings.workRoot(), name, baseEnvironment());
     }
 
+    /** A session that starts where {@code prior} ended (see {@link Session#continuing}). */
+    public Session continueSession(String name, Session prior) throws IOException {
+        return Session.continuing(settings.workRoot(), name, prior);
+    }
+
     public RunOutcome run(Snippet s, Session session) {
         long start = System.nanoTime();
         try {
-            return switch (s.kind()) {
+            RunOutcome o = switch (s.kind()) {
                 case FILE -> writeFile(s, session, start);
                 case SHELL -> shell(s, session);
                 case CONSOLE -> console(s, session);
                 case GO_RUN -> goRun(s, session);
                 case DISPLAY -> RunOutcome.skipped("shown, not executed");
             };
+            String stray = session.takeStrayDirectory();
+            if (stray != null && o.status() == Status.PASSED) {
+                return new RunOutcome(Status.FAILED, stray, o.exit(), o.durationMs(), o.output(), o.diff());
+            }
+            return FailureHints.apply(s, o);
         } catch (IOException e) {
             return RunOutcome.error("could not run: " + e.getMessage(), (System.nanoTime() - start) / 1_000_000);
         }
@@ -73,7 +83,16 @@ public final class SnippetRunner {
 
     private RunOutcome writeFile(Snippet s, Session session, long start) throws IOException {
         Path home = session.home().toRealPath();
-        Path target = home.resolve(s.file()).normalize();
+        // file=./x: where the terminal is; file=x: from $HOME, and then it must not land beside where the steps cd'ed
+        boolean here = s.file().startsWith("./");
+        Path cwd = session.cwd().toRealPath();
+        Path target = (here ? cwd.resolve(s.file().substring(2)) : home.resolve(s.file())).normalize();
+        if (!here && !cwd.equals(home) && cwd.startsWith(home) && !target.startsWith(cwd)) {
+            String rel = "~/" + home.relativize(cwd);
+            return new RunOutcome(Status.FAILED, "file=" + s.file() + " is a path from $HOME, so it writes ~/" + s.file()
+                    + ", but the steps before left the terminal in " + rel + " (write file=./" + target.getFileName()
+                    + " for a file in the current directory, or the whole path from $HOME)", 0, 0, "", "");
+        }
         Path parent = target.getParent();
         Files.createDirectories(parent);
         // an earlier snippet may have left a symlink at the target or above it: never write through it

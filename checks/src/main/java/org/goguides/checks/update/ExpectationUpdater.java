@@ -27,8 +27,13 @@ import org.goguides.checks.run.ExpectedMerge;
  * expected output change; wildcards that still match are kept.
  */
 public final class ExpectationUpdater {
-    /** One replaced region of a guide file. */
-    public record Edit(Guide guide, int firstLine, int lineCount, List<String> newLines, String snippetId) {
+    /**
+     * One replaced region of a guide file.
+     *
+     * @param fenceLine the line of the opening fence of the block the region is in: its indentation (a list item's,
+     *                  a blockquote's {@code >}) is given to every new line, so the block stays in its list or quote
+     */
+    public record Edit(Guide guide, int firstLine, int lineCount, List<String> newLines, String snippetId, int fenceLine) {
     }
 
     /** What an update did: the edits made and why some failures were left alone. */
@@ -80,7 +85,36 @@ public final class ExpectationUpdater {
         }
         String merged = expected.mode() == MatchMode.CONTAINS ? actual : ExpectedMerge.merge(expected.text(), actual);
         int count = expected.text().isEmpty() ? 0 : expected.text().split("\n", -1).length;
-        return java.util.Optional.of(new Edit(g, expected.line(), count, merged.isEmpty() ? List.of() : List.of(merged.split("\n", -1)), s.id()));
+        int fence = s.steps().isEmpty() ? expected.line() - 1 : s.pos().line();
+        return java.util.Optional.of(new Edit(g, expected.line(), count, merged.isEmpty() ? List.of() : List.of(merged.split("\n", -1)), s.id(),
+                fence));
+    }
+
+    /**
+     * What stands before a fence on its line, as the block's lines must repeat it: spaces for indentation and
+     * for a list marker ({@code - }, {@code 1. }), {@code >} for a blockquote.
+     */
+    static String containerPrefix(String fenceLine) {
+        int at = 0;
+        while (at < fenceLine.length() && fenceLine.charAt(at) != '`' && fenceLine.charAt(at) != '~') at++;
+        String before = fenceLine.substring(0, at);
+        StringBuilder out = new StringBuilder();
+        java.util.regex.Matcher marker = java.util.regex.Pattern.compile("([-*+]|\\d{1,9}[.)])(?=\\s)").matcher(before);
+        int i = 0;
+        while (i < before.length()) {
+            char c = before.charAt(i);
+            if (c == '>' || c == ' ' || c == '\t') {
+                out.append(c);
+                i++;
+            } else if (marker.find(i) && marker.start() == i) {
+                out.append(" ".repeat(marker.end() - i));
+                i = marker.end();
+            } else {
+                out.append(' ');
+                i++;
+            }
+        }
+        return out.toString();
     }
 
     private static void apply(Guide g, List<Edit> edits, StringBuilder diff) throws IOException {
@@ -93,7 +127,10 @@ public final class ExpectationUpdater {
             int from = e.firstLine() - 1;
             List<String> old = new ArrayList<>(lines.subList(from, from + e.lineCount()));
             for (int k = 0; k < e.lineCount(); k++) lines.remove(from);
-            lines.addAll(from, e.newLines());
+            String prefix = containerPrefix(lines.get(e.fenceLine() - 1));
+            List<String> placed = new ArrayList<>();
+            for (String l : e.newLines()) placed.add(l.isEmpty() ? prefix.stripTrailing() : prefix + l);
+            lines.addAll(from, placed);
             diff.append("--- ").append(g.displayPath()).append(':').append(e.firstLine()).append(" (").append(e.snippetId()).append(")\n");
             old.forEach(l -> diff.append("- ").append(l).append('\n'));
             e.newLines().forEach(l -> diff.append("+ ").append(l).append('\n'));

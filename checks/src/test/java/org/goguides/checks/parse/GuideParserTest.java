@@ -31,9 +31,9 @@ class GuideParserTest {
         List<String> expected = List.of(
                 h + ":1: missing title (add a line title: ... to the front matter)",
                 h + ":2: summary must be text, not a list",
-                h + ":3: unknown front matter key \"platfroms\" (did you mean \"platforms\"? allowed: title, summary, platforms)",
+                h + ":3: unknown front matter key \"platfroms\" (did you mean \"platforms\"? allowed: title, summary, platforms, after)",
                 h + ":4: unknown platform \"beos\" in platforms (known: macos-arm64, macos-amd64, macos, wsl, linux, windows, any)",
-                f + ":7: unknown attribute \"platfrom\" (did you mean \"platform\"? allowed: id, os, arch, platform, requires, network, root, exit, timeout, file, run, session, skip, match)",
+                f + ":7: unknown attribute \"platfrom\" (did you mean \"platform\"? allowed: id, os, arch, platform, requires, network, root, exit, timeout, file, run, session, skip, match, hl)",
                 f + ":11: unclosed attributes: \"{#two os=macos arch=x86_64\" has no closing } (write {key=value ...})",
                 f + ":11: unknown os \"macos\" (Go calls it darwin; allowed: linux, darwin, windows)",
                 f + ":11: unknown arch \"x86_64\" (Go calls it amd64; allowed: amd64, arm64)",
@@ -51,7 +51,7 @@ class GuideParserTest {
                 f + ":44: a console transcript starts with a command line \"$ ...\" (found \"not a command line\")",
                 f + ":47: attribute \"os\" has no effect: a \"yaml\" block is shown, not executed (executed: sh, bash, shell, console, go with run or file=)",
                 f + ":51: unclosed quote in key=\"unterminated (close it with \")",
-                f + ":51: unknown attribute \"key\" (allowed: id, os, arch, platform, requires, network, root, exit, timeout, file, run, session, skip, match)",
+                f + ":51: unknown attribute \"key\" (allowed: id, os, arch, platform, requires, network, root, exit, timeout, file, run, session, skip, match, hl)",
                 "guides/bad-yaml/index.en.md:2: invalid YAML in front matter: while scanning a quoted scalar (title: ..., summary: ..., platforms: [...])",
                 "guides/no-front/index.en.md:1: missing front matter (start the file with ---, a line title: ..., and ---)");
         assertEquals(String.join("\n", expected), String.join("\n", got));

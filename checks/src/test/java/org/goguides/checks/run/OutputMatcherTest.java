@@ -49,6 +49,6 @@ class OutputMatcherTest {
     @Test
     void aDiffShowsExpectedAgainstActual() {
         String diff = OutputMatcher.match(new ExpectedOutput("a\nb\nc", MatchMode.EXACT, 1), "a\nB\nc\n").diff();
-        assertEquals("--- expected\n+++ actual\n  a\n+ B\n- b\n  c\n", diff);
+        assertEquals("--- expected\n+++ actual\n  a\n- b\n+ B\n  c\n", diff, "expected lines before actual ones");
     }
 }

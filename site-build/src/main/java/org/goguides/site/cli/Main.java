@@ -96,7 +96,7 @@ public final class Main {
     }
 
     private Content load(Options o) {
-        return new ContentLoader(o.content, Path.of("")).load(o.guides);
+        return new ContentLoader(o.content, Path.of("")).withDependencies().load(o.guides);
     }
 
     /** Prints the problems and returns true if there were any. */
@@ -112,6 +112,7 @@ public final class Main {
         all.addAll(TranslationDrift.find(c));
         java.util.Collections.sort(all);
         if (report(all)) return USAGE;
+        org.goguides.checks.parse.LintWarnings.find(c).forEach(w -> err.println("warning: " + w));
         long snippets = c.guides().stream().mapToLong(g -> g.executable().size()).sum();
         out.println("ok: " + c.guides().size() + " guide files, " + snippets + " executable snippets");
         return OK;
@@ -128,8 +129,9 @@ public final class Main {
                 out.println("no guide changed since " + o.changedSince);
                 return OK;
             }
-            if (slugs.isEmpty()) slugs.addAll(changed.get());
-            else slugs.retainAll(changed.get());
+            Set<String> affected = SeriesSelection.withDependents(c, changed.get());
+            if (slugs.isEmpty()) slugs.addAll(affected);
+            else slugs.retainAll(affected);
             out.println("changed since " + o.changedSince + ": " + String.join(", ", slugs));
         }
         Map<String, List<SnippetResult>> cached = Map.of();
@@ -143,6 +145,7 @@ public final class Main {
                 String isolation = o.noSandbox ? "none" : Sandboxes.detect().name();
                 cached = ResultCache.reusable(c, previous, isolation, host.online() && !o.offline, Duration.ofDays(7), Instant.now());
                 cached.keySet().retainAll(slugs.isEmpty() ? c.bySlug().keySet() : slugs);
+                SeriesSelection.notReusable(c, cached, slugs);
             }
         }
         Set<String> toRun = new LinkedHashSet<>(slugs.isEmpty() ? c.bySlug().keySet() : slugs);
@@ -152,8 +155,10 @@ public final class Main {
                     + " on this host; --no-cache runs them again)");
         }
         ConsoleReporter reporter = new ConsoleReporter(out);
+        KeptResults kept = KeptResults.before(o.resultsOut());
         String hostKey = previous == null ? null : previous.host().key();
         List<String> versions = o.goVersions.isEmpty() ? List.of("local") : o.goVersions;
+        List<String> keepFor = new ArrayList<>(); // host files this run wrote
         for (String go : versions) {
             if (toRun.isEmpty()) break;
             if (versions.size() > 1 || !go.equals("local")) out.println("== Go " + (go.equals("local") ? "on PATH" : go) + " ==");
@@ -169,6 +174,7 @@ public final class Main {
             String key = launch(o, toRun, go, go.equals("local") ? probed : null, reporter);
             if (hostKey == null || go.equals("local")) hostKey = key;
             if (versions.size() > 1) out.println("results: " + o.resultsOut().resolve(key + ".json"));
+            if (key != null) keepFor.add(key);
         }
         if (hostKey == null) {
             out.println(reporter.summary());
@@ -189,6 +195,10 @@ public final class Main {
             reporter.skipped.addAndGet((int) cached.values().stream().flatMap(List::stream).filter(r -> r.status().equals("skipped")).count());
             out.println("reused " + reused + " results of unchanged guides");
         }
+        if (!keepFor.contains(hostKey)) keepFor.add(hostKey);
+        int others = 0;
+        for (String key : keepFor) others += kept.keep(o.resultsOut(), key, KeptResults.guideSlugs(o.content));
+        if (others > 0) out.println("kept " + others + " earlier results of guides this run did not check");
         out.println(reporter.summary());
         out.println("results: " + resultsFile);
         if (o.update && Files.isRegularFile(resultsFile)) update(c, resultsFile);
@@ -243,6 +253,16 @@ public final class Main {
         return OK;
     }
 
+    /** What serve watches: content, templates and the results (a check in another terminal updates the badges). */
+    static List<Path> watched(Options o) throws IOException {
+        List<Path> dirs = new ArrayList<>(List.of(o.content, o.templates));
+        for (Path r : o.resultsIn()) {
+            if (Files.isRegularFile(r)) dirs.add(r.toAbsolutePath().getParent());
+            else dirs.add(Files.createDirectories(r)); // watched before the first check writes into it
+        }
+        return dirs;
+    }
+
     int serve(Options o) throws IOException {
         SiteBuilder builder = SiteBuilder.forRebuilds();
         int first = build(o, builder);
@@ -253,7 +273,7 @@ public final class Main {
             } catch (IOException | BuildException e) {
                 err.println(e.getMessage());
             }
-        }, List.of(o.content, o.templates), out);
+        }, watched(o), out);
         server.start();
         return Integer.MIN_VALUE;
     }
