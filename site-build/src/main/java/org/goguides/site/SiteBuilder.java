@@ -164,7 +164,9 @@ public final class SiteBuilder {
                     });
             if (reuse != null) reuse.guides.retainUsed();
             Phases.mark("guide pages (load and render)");
-            if (!content.problems().isEmpty()) return new Report(0, content.problems(), List.of());
+            List<Problem> problems = new ArrayList<>(content.problems());
+            if (o.guides().isEmpty()) problems.addAll(org.goguides.checks.parse.Series.problems(content.guides())); // after: links
+            if (!problems.isEmpty()) return new Report(0, problems.stream().sorted().toList(), List.of());
             List<Written> inOrder = new ArrayList<>(content.guides().size());
             for (Guide g : content.guides()) inOrder.add(java.util.Objects.requireNonNull(written.get(g.slug() + "/" + g.locale())));
             written.clear();
@@ -179,7 +181,7 @@ public final class SiteBuilder {
             Phases.mark("commit");
             if (git.join().shallow()) warnings.add(Problem.at(String.valueOf(o.content()), 1,
                     "shallow git clone: \"last updated\" is left out for guides whose history is cut off (fetch with fetch-depth: 0)"));
-            if (content.site().baseUrl().isBlank()) warnings.add(Problem.at("content/site.yml", 1,
+            if (content.site().baseUrl().isBlank()) warnings.add(Problem.at(siteFile(o), 1,
                     "no baseUrl: sitemap.xml, canonical and OpenGraph URLs are relative"));
         }
         return new Report(pages, List.of(), warnings);
@@ -227,7 +229,7 @@ public final class SiteBuilder {
      * The guide translations a build will render, known before any guide is parsed: for the language
      * links of every page and the guide whose counts a README badge shows.
      */
-    private record Listing(Set<String> translations, Map<String, String> badgeLocale) {
+    private record Listing(Set<String> translations, Map<String, String> badgeLocale, org.goguides.site.view.SeriesIndex series) {
 
         /**
          * The guide files on disk, in the order the loader reads them; {@link Scan#forSite} then
@@ -247,22 +249,29 @@ public final class SiteBuilder {
                 String slug = f.getParent().getFileName().toString();
                 if (lang != null && (only.isEmpty() || only.contains(slug))) keys.add(new String[] {slug, lang});
             }
-            return new Scan(keys);
+            // the series (previous/next links) from the front matter of every guide, chosen or not
+            List<String[]> all = new ArrayList<>();
+            for (Path f : files) {
+                String lang = ContentLoader.guideLanguage(guides, f);
+                if (lang != null) all.add(new String[] {f.getParent().getFileName().toString(), lang});
+            }
+            return new Scan(keys, org.goguides.site.view.SeriesIndex.scan(guides, all));
         }
 
-        /** Guide files found on disk ("slug", "lang"). */
-        record Scan(List<String[]> keys) {
+        /** Guide files found on disk ("slug", "lang"), and the series they form. */
+        record Scan(List<String[]> keys, org.goguides.site.view.SeriesIndex series) {
             Listing forSite(org.goguides.checks.model.SiteConfig site) {
-                return of(keys.stream().filter(k -> site.languages().contains(k[1])).toList(), site.defaultLanguage());
+                return of(keys.stream().filter(k -> site.languages().contains(k[1])).toList(), site.defaultLanguage(), series);
             }
         }
 
         /** From guides already loaded. */
         static Listing of(Content content) {
-            return of(content.guides().stream().map(g -> new String[] {g.slug(), g.locale()}).toList(), content.site().defaultLanguage());
+            List<String[]> keys = content.guides().stream().map(g -> new String[] {g.slug(), g.locale()}).toList();
+            return of(keys, content.site().defaultLanguage(), org.goguides.site.view.SeriesIndex.of(content.guides()));
         }
 
-        private static Listing of(List<String[]> keys, String defaultLanguage) {
+        private static Listing of(List<String[]> keys, String defaultLanguage, org.goguides.site.view.SeriesIndex series) {
             Set<String> translations = new java.util.HashSet<>();
             Map<String, String> badge = new HashMap<>();
             for (String[] k : keys) {
@@ -271,7 +280,7 @@ public final class SiteBuilder {
                 // the default language's translation, else the first
                 if (had == null || k[1].equals(defaultLanguage) && !had.equals(defaultLanguage)) badge.put(k[0], k[1]);
             }
-            return new Listing(translations, badge);
+            return new Listing(translations, badge, series);
         }
     }
 
@@ -314,7 +323,7 @@ public final class SiteBuilder {
         /** Renders, writes and link-scans one guide page; {@code tree} is its parsed Markdown, or null to parse it here. */
         Written render(Guide g, com.vladsch.flexmark.util.ast.Document tree) throws IOException {
             GuideBody body = reusedOrRendered(g, tree, inputs, views, templates, kept);
-            GuidePageView page = guidePage(g, body, views, git.get(), settings);
+            GuidePageView page = guidePage(g, body, views, git.get(), settings, listing.series());
             String path = g.locale() + "/" + g.slug() + "/index.html";
             String html = templates.render("guide.ftlh", page);
             byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
@@ -460,6 +469,13 @@ public final class SiteBuilder {
         return b.toString();
     }
 
+    /** The site settings file as the user names it (under {@code --content}, relative to where the command runs). */
+    private static String siteFile(Options o) {
+        Path f = o.content().resolve("site.yml").toAbsolutePath().normalize();
+        Path base = o.displayBase().toAbsolutePath().normalize();
+        return (f.startsWith(base) ? base.relativize(f) : f).toString().replace('\\', '/');
+    }
+
     private GuideBody guideBody(Guide g, com.vladsch.flexmark.util.ast.Document tree, ViewFactory views, Templates templates) {
         Map<Integer, String> blocks = new HashMap<>();
         List<SnippetView> snippetViews = new ArrayList<>();
@@ -480,7 +496,8 @@ public final class SiteBuilder {
                 views.platformSummaries(snippetViews, g.locale()), search);
     }
 
-    private GuidePageView guidePage(Guide g, GuideBody b, ViewFactory views, GitInfo git, Content content) {
+    private GuidePageView guidePage(Guide g, GuideBody b, ViewFactory views, GitInfo git, Content content,
+                                    org.goguides.site.view.SeriesIndex series) {
         String repo = content.site().repoUrl().replaceAll("/$", "");
         String repoPath = git.repoPath(g.file());
         if (repoPath == null) repoPath = g.displayPath();
@@ -490,7 +507,7 @@ public final class SiteBuilder {
         LastUpdatedView updated = day == null ? new LastUpdatedView("", "", lu.reason()) : new LastUpdatedView(day, day, "");
         return new GuidePageView(views.page(g.locale(), ViewFactory.guideUrl(g.locale(), g.slug()), g.slug()), g.slug(),
                 g.meta().title(), g.meta().summary(), b.html(), b.counts(), b.total(), g.meta().platforms(), b.toc(),
-                editUrl, updated, b.platformSummaries(), views.legend(g.locale()));
+                editUrl, updated, b.platformSummaries(), views.legend(g.locale()), series.nav(g.slug(), g.locale()));
     }
 
     private OverviewPageView overview(String lang, Map<String, Guide> byKey, ResultIndex results, ViewFactory views, List<GuideLink> guides) {

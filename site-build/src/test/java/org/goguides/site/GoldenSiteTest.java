@@ -178,9 +178,33 @@ class GoldenSiteTest {
     }
 
     @Test
+    void fileBlocksHaveACaptionHighlightedLinesAndExamplesStandForPatterns() throws IOException {
+        Document d = page("en/demo-next/index.html");
+        assertEquals("File main.go", d.selectFirst("#step-main-go .snippet-caption").text());
+        List<String> marked = d.select("#step-main-go pre.code .hl").eachText();
+        assertEquals(List.of("import \"fmt\"", "func main() {", "fmt.Println(\"hi\") /* a comment"), marked.stream().map(String::strip).toList());
+        assertEquals(1, d.select("#step-main-go .hl .tk-c").size(), "a comment over two lines is closed at the marked line's end");
+        assertEquals("$ go test\nok  \texample.com/x\t0.004s", d.selectFirst("#step-test pre.code").wholeText(),
+                "readers see the example, not the pattern");
+        assertTrue(d.selectFirst("#step-test .example-note").text().startsWith("Example output"));
+    }
+
+    @Test
+    void aSeriesLinksEachPartToThePreviousAndNext() throws IOException {
+        Element next = page("en/demo/index.html").selectFirst("nav.series-nav a[rel=next]");
+        assertEquals("/en/demo-next/", next.attr("href"));
+        assertEquals("Demo, part two →", next.text());
+        Element prev = page("en/demo-next/index.html").selectFirst("nav.series-nav a[rel=prev]");
+        assertEquals("/en/demo/", prev.attr("href"));
+        assertEquals("Part 2 of 2", page("en/demo-next/index.html").selectFirst(".series-part").text());
+        assertEquals("/zh/demo-next/", page("zh/demo/index.html").selectFirst("nav.series-nav a[rel=next]").attr("href"), "each language links its own parts");
+    }
+
+    @Test
     void pagesMatchTheirGoldenMain() throws IOException {
         List<String> mismatched = new ArrayList<>();
-        for (String p : List.of("en/demo/index.html", "zh/demo/index.html", "en/index.html", "en/verification/index.html")) {
+        for (String p : List.of("en/demo/index.html", "zh/demo/index.html", "en/index.html", "en/verification/index.html",
+                "en/demo-next/index.html")) {
             Element main = page(p).selectFirst("main");
             main.select("[data-lang-link]").remove();
             String actual = main.outerHtml() + "\n";

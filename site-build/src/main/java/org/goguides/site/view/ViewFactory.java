@@ -135,10 +135,21 @@ public final class ViewFactory {
         List<String> names = new ArrayList<>();
         for (String p : applies) names.add(content.platforms().get(p).map(x -> x.displayName(lang)).orElse(p));
         String platformsText = applies.size() == tags.choices().size() ? "" : String.join(" · ", names);
+        String example = s.shown().example();
+        boolean wholeTranscript = example != null && s.steps().size() > 0;
+        String shownCode = wholeTranscript ? example : s.code();
+        String expected = example != null && !wholeTranscript ? example : expectedText(s);
+        String codeHtml = org.goguides.site.render.LineMarks.mark(highlighted(s.lang(), shownCode), s.shown().highlight());
         return new SnippetView(s.key(), s.id(), s.lang(), status.id(), Messages.text(t, "status." + status.id()),
-                icon(status.id()), s.code(), commandsOf(s), expectedText(s), platformLabel(s, lang), s.skipReason(), badges, failure, s.executable(), t,
-                highlighted(s.lang(), s.code()), String.join(" ", applies), platformsText,
-                platformStatuses(s, applies, rs, lang));
+                icon(status.id()), shownCode, commandsOf(s), expected, platformLabel(s, lang), s.skipReason(), badges, failure, s.executable(), t,
+                codeHtml, String.join(" ", applies), platformsText,
+                platformStatuses(s, applies, rs, lang), caption(s), example != null);
+    }
+
+    /** The file a {@code file=} block writes, as a reader names it: {@code ~/hello/main.go}, or {@code main.go} for {@code file=./main.go}. */
+    static String caption(Snippet s) {
+        if (s.file() == null) return "";
+        return s.file().startsWith("./") ? s.file().substring(2) : "~/" + s.file();
     }
 
     /** For each platform the snippet applies to: its status there and a sentence saying so. */

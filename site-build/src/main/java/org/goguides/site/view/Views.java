@@ -67,7 +67,24 @@ public final class Views {
     public record SnippetView(String key, String id, String lang, String status, String statusLabel, String statusIcon,
                               String code, String copy, String expected, String platformLabel, String skipReason, List<BadgeView> badges,
                               FailureView failure, boolean executable, Map<String, String> t,
-                              String codeHtml, String platforms, String platformsText, List<PlatformStatusView> platformStatuses) {
+                              String codeHtml, String platforms, String platformsText, List<PlatformStatusView> platformStatuses,
+                              String caption, boolean example) {
+        /**
+         * @param caption the file a {@code file=} block writes, shown above it; empty otherwise
+         * @param example whether what readers see as output ({@code expected}, or for a console transcript the code)
+         *                is the guide's example output rather than the pattern the check matches
+         */
+        public SnippetView {
+        }
+
+        public SnippetView(String key, String id, String lang, String status, String statusLabel, String statusIcon,
+                           String code, String copy, String expected, String platformLabel, String skipReason, List<BadgeView> badges,
+                           FailureView failure, boolean executable, Map<String, String> t,
+                           String codeHtml, String platforms, String platformsText, List<PlatformStatusView> platformStatuses) {
+            this(key, id, lang, status, statusLabel, statusIcon, code, copy, expected, platformLabel, skipReason, badges, failure,
+                    executable, t, codeHtml, platforms, platformsText, platformStatuses, "", false);
+        }
+
         public SnippetView(String key, String id, String lang, String status, String statusLabel, String statusIcon,
                            String code, String copy, String expected, String platformLabel, String skipReason, List<BadgeView> badges,
                            FailureView failure, boolean executable, Map<String, String> t) {
@@ -88,11 +105,25 @@ public final class Views {
     public record GuidePageView(PageContext page, String slug, String title, String summary, String body,
                                 List<CountView> counts, int total, List<String> platforms, List<TocEntry> toc,
                                 String editUrl, LastUpdatedView lastUpdated, List<PlatformSummaryView> platformSummaries,
-                                List<LegendEntry> legend) {
+                                List<LegendEntry> legend, SeriesNavView series) {
+        public GuidePageView(PageContext page, String slug, String title, String summary, String body,
+                             List<CountView> counts, int total, List<String> platforms, List<TocEntry> toc,
+                             String editUrl, LastUpdatedView lastUpdated, List<PlatformSummaryView> platformSummaries,
+                             List<LegendEntry> legend) {
+            this(page, slug, title, summary, body, counts, total, platforms, toc, editUrl, lastUpdated, platformSummaries, legend, null);
+        }
+
         public GuidePageView(PageContext page, String slug, String title, String summary, String body,
                              List<CountView> counts, int total, List<String> platforms, List<TocEntry> toc) {
-            this(page, slug, title, summary, body, counts, total, platforms, toc, "", null, List.of(), List.of());
+            this(page, slug, title, summary, body, counts, total, platforms, toc, "", null, List.of(), List.of(), null);
         }
+    }
+
+    /**
+     * A guide's place in its series ({@code after:}): part {@code part} of {@code parts}, and the previous and
+     * next part in the same language (empty title and URL when there is none, or no translation of it).
+     */
+    public record SeriesNavView(int part, int parts, String prevTitle, String prevUrl, String nextTitle, String nextUrl) {
     }
 
     /** A heading in the page's table of contents. */
