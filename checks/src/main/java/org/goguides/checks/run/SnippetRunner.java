@@ -217,6 +217,11 @@ public final class SnippetRunner {
                     w.containsProcesses());
             limit = w.limitHit().orElse(null);
         }
+        // bash names the script it runs in its errors; a reader's bash says "bash: line 1: …", never the runner's path
+        String named = script + ": ";
+        if (r.output().contains(named)) {
+            r = new ProcessResult(r.exit(), r.timedOut(), r.overflowed(), r.output().replace(named, "bash: "), r.totalBytes(), r.durationMs());
+        }
         for (Path f : List.of(cwdFile, envFile)) {
             if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) || Files.size(f) > MAX_STATE_BYTES) Files.deleteIfExists(f);
         }

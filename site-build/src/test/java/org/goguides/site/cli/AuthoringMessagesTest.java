@@ -91,6 +91,14 @@ class AuthoringMessagesTest {
     }
 
     @Test
+    void bashErrorsDoNotNameTheRunnersFiles() throws Exception {
+        guide("cmd", "```sh {#typo}\ngo verison-typo || true\nno-such-command\n```\n");
+        MainTest.Run r = check();
+        assertTrue(r.out().contains("bash: line 2: no-such-command: command not found"), r.out());
+        assertFalse(r.out().contains("snippet.sh"), r.out());
+    }
+
+    @Test
     void cdUpFromHomeIntoTheRunnersFolderIsAFailureThatExplains() throws Exception {
         guide("up", "```console {#up}\n$ cd ..\n```\n\n```console {#next}\n$ pwd | sed \"s#^$HOME#~#\"\n~\n```\n");
         MainTest.Run r = check();
