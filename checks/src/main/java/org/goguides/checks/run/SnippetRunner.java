@@ -83,15 +83,15 @@ public final class SnippetRunner {
 
     private RunOutcome writeFile(Snippet s, Session session, long start) throws IOException {
         Path home = session.home().toRealPath();
-        // file=./x: where the terminal is; file=x: from $HOME, and then it must not land beside where the steps cd'ed
+        // file=./x: where the terminal is; file=dir/x: from $HOME; a bare file=x after a cd is ambiguous, so it fails
         boolean here = s.file().startsWith("./");
         Path cwd = session.cwd().toRealPath();
         Path target = (here ? cwd.resolve(s.file().substring(2)) : home.resolve(s.file())).normalize();
-        if (!here && !cwd.equals(home) && cwd.startsWith(home) && !target.startsWith(cwd)) {
-            String rel = "~/" + home.relativize(cwd);
-            return new RunOutcome(Status.FAILED, "file=" + s.file() + " is a path from $HOME, so it writes ~/" + s.file()
-                    + ", but the steps before left the terminal in " + rel + " (write file=./" + target.getFileName()
-                    + " for a file in the current directory, or the whole path from $HOME)", 0, 0, "", "");
+        if (!here && !s.file().contains("/") && !cwd.equals(home) && cwd.startsWith(home)) {
+            String rel = home.relativize(cwd).toString();
+            return new RunOutcome(Status.FAILED, "file=" + s.file() + " is a path from $HOME, so it would write ~/" + s.file()
+                    + ", but the steps before left the terminal in ~/" + rel + " (write file=./" + s.file()
+                    + " for the current directory, or file=" + rel + "/" + s.file() + ")", 0, 0, "", "");
         }
         Path parent = target.getParent();
         Files.createDirectories(parent);

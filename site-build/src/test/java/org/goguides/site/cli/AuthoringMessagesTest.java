@@ -127,15 +127,19 @@ class AuthoringMessagesTest {
                 also in app
                 ```
 
+                ```text {#sibling file=other/x.txt}
+                a path from $HOME with a folder is taken as written
+                ```
+
                 ```text {#lost file=lost.txt}
                 would land in ~
                 ```
                 """);
         MainTest.Run r = check();
         assertTrue(r.out().contains("PASS  files › found"), r.out());
-        assertTrue(r.out().contains("PASS  files › home"), r.out());
-        assertTrue(r.out().contains("file=lost.txt is a path from $HOME, so it writes ~/lost.txt, but the steps before left the terminal "
-                + "in ~/app (write file=./lost.txt for a file in the current directory, or the whole path from $HOME)"), r.out());
+        assertTrue(r.out().contains("PASS  files › home") && r.out().contains("PASS  files › sibling"), r.out());
+        assertTrue(r.out().contains("file=lost.txt is a path from $HOME, so it would write ~/lost.txt, but the steps before left the "
+                + "terminal in ~/app (write file=./lost.txt for the current directory, or file=app/lost.txt)"), r.out());
     }
 
     @Test
