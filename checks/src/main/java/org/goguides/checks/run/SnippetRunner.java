@@ -83,11 +83,11 @@ public final class SnippetRunner {
 
     private RunOutcome writeFile(Snippet s, Session session, long start) throws IOException {
         Path home = session.home().toRealPath();
-        // file=./x: where the terminal is; file=dir/x: from $HOME; a bare file=x after a cd is ambiguous, so it fails
+        // file=./x: where the terminal is; file=dir/x and file=.dotfile: from $HOME; a bare file=x after a cd is ambiguous: it fails
         boolean here = s.file().startsWith("./");
         Path cwd = session.cwd().toRealPath();
         Path target = (here ? cwd.resolve(s.file().substring(2)) : home.resolve(s.file())).normalize();
-        if (!here && !s.file().contains("/") && !cwd.equals(home) && cwd.startsWith(home)) {
+        if (!here && !s.file().contains("/") && !s.file().startsWith(".") && !cwd.equals(home) && cwd.startsWith(home)) {
             String rel = home.relativize(cwd).toString();
             return new RunOutcome(Status.FAILED, "file=" + s.file() + " is a path from $HOME, so it would write ~/" + s.file()
                     + ", but the steps before left the terminal in ~/" + rel + " (write file=./" + s.file()

@@ -127,6 +127,10 @@ class AuthoringMessagesTest {
                 also in app
                 ```
 
+                ```text {#dotfile file=.netrc}
+                a dotfile belongs in $HOME
+                ```
+
                 ```text {#sibling file=other/x.txt}
                 a path from $HOME with a folder is taken as written
                 ```
@@ -137,7 +141,8 @@ class AuthoringMessagesTest {
                 """);
         MainTest.Run r = check();
         assertTrue(r.out().contains("PASS  files › found"), r.out());
-        assertTrue(r.out().contains("PASS  files › home") && r.out().contains("PASS  files › sibling"), r.out());
+        assertTrue(r.out().contains("PASS  files › home") && r.out().contains("PASS  files › sibling")
+                && r.out().contains("PASS  files › dotfile"), r.out());
         assertTrue(r.out().contains("file=lost.txt is a path from $HOME, so it would write ~/lost.txt, but the steps before left the "
                 + "terminal in ~/app (write file=./lost.txt for the current directory, or file=app/lost.txt)"), r.out());
     }
