@@ -25,6 +25,7 @@ final class GuideDescriptor extends AbstractTestDescriptor implements Node<Guide
     private GuideDescriptor after;
     private boolean inSeries;
     private String blocked;
+    private String cause; // why this guide's main session could not start, for the guides that build on it
 
     GuideDescriptor(UniqueId id, Guide guide, PlatformCatalog catalog) {
         super(id, guide.slug() + " (" + guide.locale() + ")", FileSource.from(guide.file().toFile()));
@@ -54,6 +55,29 @@ final class GuideDescriptor extends AbstractTestDescriptor implements Node<Guide
 
     static final String MAIN = "main";
 
+    /** The main session this guide ends with: its own, or for a guide with no step in it, the one it would have started from. */
+    private Session finalMain() {
+        Session s = sessions.get(MAIN);
+        if (s != null || hasMainSteps() || after == null) return s;
+        return after.finalMain();
+    }
+
+    /**
+     * Why the state this guide ends with cannot be built on (it could not start, a step failed, or none ran on
+     * this host), naming the guide where it happened; null when it can (an empty $HOME for a chain without steps).
+     */
+    private String failure() {
+        if (cause != null) return cause;
+        if (!hasMainSteps()) return after == null ? null : after.failure();
+        Session s = sessions.get(MAIN);
+        if (s == null) return guide.slug() + " ran no step on this host";
+        return s.failedStep() == null ? null : guide.slug() + "'s step " + s.failedStep() + " failed";
+    }
+
+    private boolean hasMainSteps() {
+        return guide.executable().stream().anyMatch(x -> x.session().equals(MAIN));
+    }
+
     Guide guide() {
         return guide;
     }
@@ -73,13 +97,11 @@ final class GuideDescriptor extends AbstractTestDescriptor implements Node<Guide
         Session s = sessions.get(name);
         if (s == null) {
             String label = guide.slug() + "-" + guide.locale() + "-" + name;
-            Session prior = after == null || !name.equals(MAIN) ? null : after.sessions.get(MAIN);
-            String dep = after == null ? "" : after.guide.slug();
-            if (after != null && name.equals(MAIN) && prior == null) {
-                blocked = "this guide builds on " + dep + " (after:), which ran no step on this host";
-            } else if (prior != null && (prior.failedStep() != null || after.blocked != null)) {
-                blocked = "this guide builds on " + dep + " (after:), and " + (after.blocked != null ? after.blocked
-                        : "its step " + prior.failedStep() + " failed") + "; fix that guide first";
+            Session prior = null;
+            if (after != null && name.equals(MAIN)) {
+                cause = after.failure();
+                if (cause != null) blocked = "this guide builds on " + after.guide.slug() + " (after:), but " + cause + "; fix that first";
+                else prior = after.finalMain();
             }
             s = prior == null || blocked != null ? ctx.runner().newSession(label) : ctx.runner().continueSession(label, prior);
             sessions.put(name, s);

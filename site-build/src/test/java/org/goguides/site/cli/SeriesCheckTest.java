@@ -144,7 +144,22 @@ class SeriesCheckTest {
         MainTest.Run r = check();
         assertEquals(1, r.code(), r.out());
         assertTrue(r.out().contains("SKIP  part-two › carried"), r.out());
-        assertTrue(r.out().contains("this guide builds on part-one (after:), and its step make failed; fix that guide first"), r.out());
+        assertTrue(r.out().contains("this guide builds on part-one (after:), but part-one's step make failed; fix that first"), r.out());
+    }
+
+    @Test
+    void aPartWithoutStepsPassesTheStateOnAndAFailureIsNamedDownTheChain() throws Exception {
+        write("part-two", PART2.replace("after: part-one", "after: prose"));
+        write("prose", "---\ntitle: Prose\nafter: part-one\n---\n\nOnly reading here.\n");
+        write("part-three", "---\ntitle: Three\nafter: part-two\n---\n\n```console {#three}\n$ cat note.txt\nwritten in work\n```\n");
+        MainTest.Run ok = check("--guide", "part-three");
+        assertEquals(0, ok.code(), ok.out() + ok.err());
+        assertTrue(ok.out().contains("PASS  part-two › carried") && ok.out().contains("PASS  part-three › three"), ok.out());
+        write("part-one", PART1.replace("$ export GREETING", "$ false\n$ export GREETING"));
+        MainTest.Run failed = check("--guide", "part-three");
+        assertTrue(failed.out().contains("this guide builds on prose (after:), but part-one's step make failed; fix that first"),
+                failed.out());
+        assertTrue(failed.out().contains("this guide builds on part-two (after:), but part-one's step make failed; fix that first"), failed.out());
     }
 
     @Test
