@@ -29,7 +29,6 @@ import com.vladsch.flexmark.ext.tables.TableHead;
 import com.vladsch.flexmark.ext.tables.TableRow;
 import com.vladsch.flexmark.ext.tables.TableSeparator;
 import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock;
-import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
 import com.vladsch.flexmark.parser.ListOptions;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
@@ -62,7 +61,6 @@ final class HtmlBody {
     /** The body's HTML, fenced blocks as {@code marker + line + "-->"}; null if the tree has a node this writer leaves to flexmark. */
     static String write(Document doc, String marker) {
         HtmlBody w = new HtmlBody(doc.getChars().length() + doc.getChars().length() / 2, doc);
-        new HeaderIdGenerator(doc).generateIds(doc);
         w.marker = marker;
         w.children(doc);
         w.line(); // flexmark's writer ends the last line

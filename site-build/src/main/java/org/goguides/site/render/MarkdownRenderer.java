@@ -168,6 +168,7 @@ public final class MarkdownRenderer {
         while (lead instanceof YamlFrontMatterBlock) lead = lead.getNext();
         if (lead instanceof Heading h && h.getLevel() == 1) h.unlink(); // the page template shows the title
         callouts(doc, alertTitles);
+        HeadingIds.assign(doc);
         return doc;
     }
 
@@ -202,7 +203,10 @@ public final class MarkdownRenderer {
                 String kind = alertKind(bq);
                 if (kind != null) {
                     Callout box = new Callout(kind, titles.getOrDefault(kind, kind));
-                    box.takeChildren(bq);
+                    box.setChars(bq.getChars());
+                    // one by one: flexmark's takeChildren re-parents only the first and the last child,
+                    // which left a middle child (a fenced block between two paragraphs) with a stale parent
+                    for (Node c = bq.getFirstChild(); c != null; c = bq.getFirstChild()) box.appendChild(c);
                     bq.insertBefore(box);
                     bq.unlink();
                 }
