@@ -41,7 +41,7 @@ final class ParallelLoad {
      * @param flexmark the parser whose trees {@code sink} receives, or null (then no sink)
      */
     static Content load(Path contentDir, Path displayBase, Set<String> only, ContentLoader.Cache cache, Content settings,
-                        java.util.function.Function<String, com.vladsch.flexmark.util.ast.Document> flexmark,
+                        java.util.function.Function<CharSequence, com.vladsch.flexmark.util.ast.Document> flexmark,
                         ContentLoader.GuideSink sink) throws IOException {
         Path guidesDir = contentDir.resolve("guides");
         int cores = Runtime.getRuntime().availableProcessors();
@@ -70,7 +70,7 @@ final class ParallelLoad {
     }
 
     private static ContentLoader loader(Path contentDir, Path displayBase, ContentLoader.Cache cache, Content settings,
-                                        java.util.function.Function<String, com.vladsch.flexmark.util.ast.Document> flexmark,
+                                        java.util.function.Function<CharSequence, com.vladsch.flexmark.util.ast.Document> flexmark,
                                         ContentLoader.GuideSink sink) {
         ContentLoader l = new ContentLoader(contentDir, displayBase).withCache(cache);
         if (settings != null) l.withSettings(settings);

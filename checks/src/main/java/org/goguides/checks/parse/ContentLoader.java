@@ -74,12 +74,12 @@ public final class ContentLoader {
     }
 
     private Cache cache;
-    private java.util.function.Function<String, com.vladsch.flexmark.util.ast.Document> flexmark;
+    private java.util.function.Function<CharSequence, com.vladsch.flexmark.util.ast.Document> flexmark;
     private GuideSink sink;
     private Content settings;
 
     /** Parses guides with {@code flexmark} and hands each to {@code sink} (see {@link GuideSink}). */
-    public ContentLoader withSink(java.util.function.Function<String, com.vladsch.flexmark.util.ast.Document> flexmark, GuideSink sink) {
+    public ContentLoader withSink(java.util.function.Function<CharSequence, com.vladsch.flexmark.util.ast.Document> flexmark, GuideSink sink) {
         this.flexmark = flexmark;
         this.sink = sink;
         return this;
@@ -268,11 +268,54 @@ public final class ContentLoader {
         Map<String, String> title = new LinkedHashMap<>(d.title());
         if (m.get("title") instanceof Map<?, ?> t) t.forEach((k, v) -> title.put(String.valueOf(k), String.valueOf(v)));
         else if (m.get("title") != null) languages.forEach(l -> title.put(l, String.valueOf(m.get("title"))));
+        String text = readQuietly(file);
+        List<String> safe = new ArrayList<>();
+        for (String l : languages) {
+            // a language names folders of the site (out/<lang>/…) and files (search/<lang>.json): only a language code
+            if (LANGUAGE.matcher(l).matches()) safe.add(l);
+            else problems.add(Problem.at(display(file), keyLine(text, "languages"), "language \"" + SafeUrl.visible(l)
+                    + "\" is not a language code (two lower-case letters, optionally -REGION: zh, en, pt-BR); it names folders of the site"));
+        }
+        if (safe.isEmpty()) safe = d.languages();
+        languages = safe;
         String def = m.get("defaultLanguage") != null ? String.valueOf(m.get("defaultLanguage")) : languages.get(0);
         if (!languages.contains(def)) {
-            problems.add(Problem.at(display(file), 1, "defaultLanguage \"" + def + "\" is not in languages " + languages));
+            problems.add(Problem.at(display(file), keyLine(text, "defaultLanguage"), "defaultLanguage \"" + SafeUrl.visible(def) + "\" is not in languages " + languages));
+            def = languages.get(0);
         }
-        return new SiteConfig(title, languages, def, str(m.get("baseUrl")), str(m.get("repoUrl")));
+        String baseUrl = str(m.get("baseUrl"));
+        String repoUrl = str(m.get("repoUrl"));
+        for (String key : List.of("baseUrl", "repoUrl")) {
+            String url = key.equals("baseUrl") ? baseUrl : repoUrl;
+            if (url.isEmpty()) continue;
+            String scheme = SafeUrl.unsafeScheme(url);
+            boolean web = url.strip().toLowerCase(java.util.Locale.ROOT).matches("https?://[^\\s]+");
+            if (scheme != null || !web) {
+                problems.add(Problem.at(display(file), keyLine(text, key), key + " \"" + SafeUrl.visible(url)
+                        + "\" is not an http or https URL (pages link to it)"));
+                if (key.equals("baseUrl")) baseUrl = "";
+                else repoUrl = "";
+            }
+        }
+        return new SiteConfig(title, languages, def, baseUrl, repoUrl);
+    }
+
+    /** Language codes, as in guide file names ({@code index.zh.md}). */
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}(?:-[A-Za-z]{2,4})?");
+
+    private static String readQuietly(Path file) {
+        try {
+            return TextFile.read(file).text();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** The 1-based line where a top-level key of a YAML file is set, 1 if it is not found. */
+    static int keyLine(String yaml, String key) {
+        String[] lines = yaml.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) if (lines[i].startsWith(key + ":")) return i + 1;
+        return 1;
     }
 
     /**

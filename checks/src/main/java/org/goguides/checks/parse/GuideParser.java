@@ -10,7 +10,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.LinkNodeBase;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.parser.internal.InlineParserImpl;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
@@ -55,17 +59,17 @@ public final class GuideParser {
             .build();
 
     private final PlatformCatalog catalog;
-    private final Function<String, Document> flexmark;
+    private final Function<CharSequence, Document> flexmark;
 
     public GuideParser(PlatformCatalog catalog) {
-        this(catalog, PARSER::parse);
+        this(catalog, text -> PARSER.parse(BasedSequence.of(text)));
     }
 
     /**
      * @param flexmark parses a guide's Markdown; a caller that needs the whole tree (the site build, which
      *                 renders it) passes its own parser, so a guide is parsed once. Only blocks are read here.
      */
-    public GuideParser(PlatformCatalog catalog, Function<String, Document> flexmark) {
+    public GuideParser(PlatformCatalog catalog, Function<CharSequence, Document> flexmark) {
         this.catalog = catalog;
         this.flexmark = flexmark;
     }
@@ -106,11 +110,34 @@ public final class GuideParser {
     }
 
     private Parsed parseTree(String markdown, Path file, String displayPath, String slug, String locale, List<Problem> problems) {
-        FrontMatter meta = FrontMatterParser.parse(markdown, catalog,
-                (line, msg) -> problems.add(Problem.at(displayPath, line, msg)));
-        Document doc = flexmark.apply(markdown);
+        java.util.function.BiConsumer<Integer, String> problem = (line, msg) -> problems.add(Problem.at(displayPath, line, msg));
+        if (MarkdownLimits.tooLarge(markdown, problem)) return unparsed(slug, locale, file, displayPath, markdown);
+        MarkdownLimits.controlCharacters(markdown, problem);
+        FrontMatter meta = FrontMatterParser.parse(markdown, catalog, problem::accept);
+        Document doc;
+        MarkdownLimits.Budgeted text = new MarkdownLimits.Budgeted(markdown, MarkdownLimits.budgetNanos());
+        try {
+            doc = flexmark.apply(text);
+        } catch (MarkdownLimits.OverBudget e) {
+            problem.accept(1, "the Markdown takes too long to parse (more than " + MarkdownLimits.budgetNanos() / 1_000_000
+                    + " ms of CPU; long runs of unclosed links, backticks or brackets, or thousands of link references, cost time"
+                    + " that grows with their square): simplify it");
+            return unparsed(slug, locale, file, displayPath, markdown);
+        } catch (StackOverflowError e) {
+            problem.accept(1, "the Markdown is nested too deeply to parse (quotes or lists inside each other; at most "
+                    + MarkdownLimits.MAX_DEPTH + " levels)");
+            return unparsed(slug, locale, file, displayPath, markdown);
+        } finally {
+            text.disarm();
+        }
+        if (MarkdownLimits.tooDeep(doc, problem)) return unparsed(slug, locale, file, displayPath, markdown);
         List<Snippet> snippets = new Walker(displayPath, slug, locale, meta, problems).walk(doc);
         return new Parsed(new Guide(slug, locale, file, displayPath, meta, markdown, snippets), doc);
+    }
+
+    /** A guide that was not parsed (too large, too slow or too deep): its problem says why; no tree, no snippets. */
+    private static Parsed unparsed(String slug, String locale, Path file, String displayPath, String markdown) {
+        return new Parsed(new Guide(slug, locale, file, displayPath, new FrontMatter("", "", List.of()), markdown, List.of()), null);
     }
 
     /** Walks the document in order, keeping the nearest heading for derived ids. */
@@ -165,6 +192,11 @@ public final class GuideParser {
 
         private void visit(Node node) {
             for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                if (child instanceof LinkNodeBase l) {
+                    url(child, child instanceof Image || child instanceof ImageRef ? "image" : "link", l.getUrl().unescape());
+                } else if (child instanceof AutoLink a) {
+                    url(child, "link", a.getUrl().unescape());
+                }
                 if (child instanceof Heading h) {
                     heading = slugify(h.getText().toString());
                 } else if (child instanceof FencedCodeBlock b) {
@@ -176,6 +208,12 @@ public final class GuideParser {
                 }
                 visit(child);
             }
+        }
+
+        /** Reports a link target a page must not carry ({@link SafeUrl}). */
+        private void url(Node node, String what, String url) {
+            String msg = SafeUrl.problem(what, url);
+            if (msg != null) problems.add(Problem.at(path, MarkdownLimits.line(node), msg));
         }
 
         private void block(FencedCodeBlock block) {

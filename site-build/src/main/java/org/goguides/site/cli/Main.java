@@ -96,7 +96,10 @@ public final class Main {
     }
 
     private Content load(Options o) {
-        return new ContentLoader(o.content, Path.of("")).withDependencies().load(o.guides);
+        // with inlines, as the site build parses: lint then reports what build would (unsafe links too)
+        return new ContentLoader(o.content, Path.of("")).withDependencies()
+                .withSink(org.goguides.site.render.MarkdownRenderer::parse, (g, tree, clean) -> {
+                }).load(o.guides);
     }
 
     /** Prints the problems and returns true if there were any. */

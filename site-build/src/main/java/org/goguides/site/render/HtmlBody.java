@@ -37,6 +37,8 @@ import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
 
+import org.goguides.checks.parse.MarkdownLimits;
+
 /**
  * Writes a guide's tree as HTML straight into a {@link StringBuilder}, for the kinds of node guides
  * are made of (paragraphs, headings, lists, quotes, callouts, tables, emphasis, code, links): the same
@@ -275,7 +277,9 @@ final class HtmlBody {
         int from = chars.getStartOffset();
         int to = chars.getEndOffset();
         // a node's text is usually one stretch of the guide: read it there, without making a string of it
-        if (chars.getBase() instanceof String doc && to - from == chars.length()) {
+        Object base = chars.getBase();
+        if (base instanceof MarkdownLimits.Budgeted b) base = b.text(); // the text a guide was parsed from
+        if (base instanceof String doc && to - from == chars.length()) {
             for (int i = from; i < to; i++) {
                 char c = doc.charAt(i);
                 if (c == '\\' || c == '&' || c == '\r') {

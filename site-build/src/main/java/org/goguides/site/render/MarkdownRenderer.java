@@ -130,8 +130,8 @@ public final class MarkdownRenderer {
     }
 
     /** The tree {@link #render(Document, IntFunction, Map)} needs; the guide parser reads its blocks from the same tree. */
-    public static Document parse(String markdown) {
-        return PARSER.parse(markdown);
+    public static Document parse(CharSequence markdown) {
+        return PARSER.parse(BasedSequence.of(markdown));
     }
 
     /** As {@link #render(String, IntFunction, Map)} from a parsed tree, which it changes (callouts, the title left out). */

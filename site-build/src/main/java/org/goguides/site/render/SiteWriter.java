@@ -37,7 +37,7 @@ public final class SiteWriter {
 
         /** Writes a page (its UTF-8 bytes) or other file at its path inside the site. */
         public void write(String path, byte[] content) throws IOException {
-            Path f = tmp.resolve(path);
+            Path f = inside(tmp, path);
             Path dir = f.getParent();
             if (!Files.isDirectory(dir)) Files.createDirectories(dir);
             Files.write(f, content);
@@ -61,6 +61,18 @@ public final class SiteWriter {
             if (tmp != null) delete(tmp);
             tmp = null;
         }
+    }
+
+    /**
+     * {@code path} resolved in {@code root}, checked after normalisation to stay inside it: paths are made
+     * from content (languages, slugs), which the loader already restricts; this is the last guard.
+     */
+    static Path inside(Path root, String path) {
+        Path f = root.resolve(path).normalize();
+        if (path.isEmpty() || path.indexOf('\0') >= 0 || !f.startsWith(root.normalize()) || f.equals(root.normalize())) {
+            throw new BuildException("refusing to write \"" + path.replaceAll("\\p{Cntrl}", "?") + "\" outside the output folder");
+        }
+        return f;
     }
 
     static void delete(Path dir) throws IOException {

@@ -1,0 +1,185 @@
+package org.goguides.checks.parse;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.BiConsumer;
+
+import com.vladsch.flexmark.util.ast.Node;
+
+/**
+ * What a guide may be before it is parsed, and how long parsing it may take: a guide arrives in a
+ * pull request, and some inputs cost flexmark core time that grows with the square of their size
+ * ({@code [a](b} unclosed thousands of times, runs of backticks, thousands of link references), nest
+ * deeper than a thread's stack, or hide text from a reviewer (control and bidirectional-override
+ * characters). Each is an authoring error naming the file, never a crash or a stalled build.
+ */
+public final class MarkdownLimits {
+    /** The largest guide file, in bytes of UTF-8: 25 times the largest guide of the repository. */
+    public static final int MAX_BYTES = 512 * 1024;
+    /** The deepest nesting of blocks and inlines (quotes, lists, emphasis in each other) a guide may have. */
+    public static final int MAX_DEPTH = 64;
+    /** Lines with control characters reported one by one; more are counted. */
+    private static final int MAX_CONTROL_LINES = 20;
+
+    private MarkdownLimits() {
+    }
+
+    /** The CPU time one guide's parse may take: {@code -Dgoguides.markdown.budgetMs}, default 2 s (a 20 KB guide takes a few ms). */
+    public static long budgetNanos() {
+        return Long.getLong("goguides.markdown.budgetMs", 2000) * 1_000_000L;
+    }
+
+    /** Thrown out of a parse that ran past its budget (no stack trace: it is expected). */
+    public static final class OverBudget extends RuntimeException {
+        OverBudget() {
+            super("over budget", null, false, false);
+        }
+    }
+
+    /**
+     * The guide's text as the parser reads it, with a CPU-time budget: flexmark reads its input through
+     * {@link #charAt}, so every quadratic path of its core reads it too, and is stopped here once the
+     * budget is spent. {@link #disarm()} after the parse: the tree keeps reading this text.
+     */
+    public static final class Budgeted implements CharSequence {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        private final String text;
+        private long deadline;
+        private int countdown = 1 << 16;
+
+        public Budgeted(String text, long budgetNanos) {
+            this.text = text;
+            this.deadline = now() + budgetNanos;
+        }
+
+        /** The text itself, for readers that want a {@link String}. */
+        public String text() {
+            return text;
+        }
+
+        /** No more checks: the parse is over. */
+        public void disarm() {
+            deadline = Long.MAX_VALUE;
+            countdown = Integer.MAX_VALUE;
+        }
+
+        private static long now() {
+            // CPU time of this thread, so a busy machine does not fail a guide; wall time where a JVM has no thread clock
+            return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (--countdown <= 0) {
+                countdown = 1 << 16;
+                if (deadline != Long.MAX_VALUE && now() > deadline) throw new OverBudget();
+            }
+            return text.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return text.subSequence(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /** Reports a file over {@link #MAX_BYTES}; then it is not parsed. */
+    public static boolean tooLarge(String markdown, BiConsumer<Integer, String> problem) {
+        if (markdown.length() <= MAX_BYTES / 3) return false; // a char is at most 3 bytes of UTF-8
+        int bytes = markdown.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes <= MAX_BYTES) return false;
+        problem.accept(1, "the guide is " + (bytes + 1023) / 1024 + " KiB, more than the " + MAX_BYTES / 1024
+                + " KiB a guide may have (split it into several guides); it was not read further");
+        return true;
+    }
+
+    /**
+     * Reports every line with a control character (C0 but tab and line feed, DEL, C1) or a bidirectional
+     * override or isolate (U+202A–U+202E, U+2066–U+2069), which show nothing or reorder what a reviewer sees.
+     */
+    public static void controlCharacters(String markdown, BiConsumer<Integer, String> problem) {
+        int line = 1;
+        int reported = 0;
+        int more = 0;
+        int lastLine = 0;
+        for (int i = 0, col = 1; i < markdown.length(); i++, col++) {
+            char c = markdown.charAt(i);
+            if (c == '\n') {
+                line++;
+                col = 0;
+                continue;
+            }
+            if (!forbidden(c) || line == lastLine) continue;
+            lastLine = line;
+            if (reported < MAX_CONTROL_LINES) {
+                reported++;
+                problem.accept(line, "invisible character " + name(c) + " at column " + col
+                        + " (control and bidirectional-override characters are not allowed in a guide: they hide or reorder text)");
+            } else {
+                more++;
+            }
+        }
+        if (more > 0) problem.accept(lastLine, more + " more lines with invisible characters (the first " + MAX_CONTROL_LINES + " are listed)");
+    }
+
+    static boolean forbidden(char c) {
+        return c < 0x20 && c != '\t' && c != '\n' || c >= 0x7F && c <= 0x9F || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
+    }
+
+    /** {@code U+202E} with its name where it has a short one. */
+    public static String name(char c) {
+        String hex = String.format("U+%04X", (int) c);
+        return switch (c) {
+            case 0 -> hex + " (NUL)";
+            case 0x1B -> hex + " (ESC)";
+            case 0x7F -> hex + " (DEL)";
+            case 0x202E -> hex + " (RIGHT-TO-LEFT OVERRIDE)";
+            case 0x202D -> hex + " (LEFT-TO-RIGHT OVERRIDE)";
+            default -> hex;
+        };
+    }
+
+    /** Reports a tree nested deeper than {@link #MAX_DEPTH}, at the first node that deep; measured without recursion. */
+    public static boolean tooDeep(Node root, BiConsumer<Integer, String> problem) {
+        Deque<Node> nodes = new ArrayDeque<>();
+        Deque<Integer> depths = new ArrayDeque<>();
+        nodes.push(root);
+        depths.push(0);
+        while (!nodes.isEmpty()) {
+            Node n = nodes.pop();
+            int d = depths.pop();
+            if (d > MAX_DEPTH) {
+                problem.accept(line(n), "Markdown nested more than " + MAX_DEPTH
+                        + " levels deep (quotes, lists and emphasis inside each other); flatten it");
+                return true;
+            }
+            for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+                nodes.push(c);
+                depths.push(d + 1);
+            }
+        }
+        return false;
+    }
+
+    /** The 1-based line a node starts on, 1 for one without a place in the text. */
+    public static int line(Node n) {
+        try {
+            return n.getChars().isNull() ? 1 : n.getStartLineNumber() + 1;
+        } catch (RuntimeException e) {
+            return 1;
+        }
+    }
+}
