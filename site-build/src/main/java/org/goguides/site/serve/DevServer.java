@@ -29,7 +29,13 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class DevServer {
     private static final String EVENTS = "/__goguides/events";
-    private static final String RELOAD_JS = "<script>new EventSource('" + EVENTS + "').onmessage=function(){location.reload()}</script>";
+    /** The live-reload script, a file of its own: the pages' Content-Security-Policy allows no inline script. */
+    private static final String RELOAD = "/__goguides/reload.js";
+    private static final String RELOAD_TAG = "<script src=\"" + RELOAD + "\"></script>";
+    private static final byte[] RELOAD_JS = ("new EventSource('" + EVENTS + "').onmessage=function(){location.reload()};\n")
+            .getBytes(StandardCharsets.UTF_8);
+    /** The published site's headers (netlify.toml), sent with every response. */
+    private static final Map<String, String> SECURITY = SecurityHeaders.forEveryPage();
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "css", "text/css; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "json", "application/json; charset=utf-8", "svg", "image/svg+xml",
             "png", "image/png", "xml", "application/xml; charset=utf-8", "txt", "text/plain; charset=utf-8");
@@ -56,6 +62,11 @@ public final class DevServer {
         server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.createContext("/", this::serve);
         server.createContext(EVENTS, this::events);
+        server.createContext(RELOAD, ex -> {
+            try (ex) {
+                send(ex, 200, TYPES.get("js"), RELOAD_JS);
+            }
+        });
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "serve");
             t.setDaemon(false);
@@ -84,6 +95,7 @@ public final class DevServer {
             }
             if (Files.isDirectory(file)) {
                 if (!path.endsWith("/")) {
+                    SECURITY.forEach(ex.getResponseHeaders()::set);
                     ex.getResponseHeaders().set("Location", path + "/");
                     ex.sendResponseHeaders(301, -1);
                     return;
@@ -104,7 +116,7 @@ public final class DevServer {
             String ext = name.substring(name.lastIndexOf('.') + 1);
             byte[] body = Files.readAllBytes(file);
             if (ext.equals("html")) {
-                String html = new String(body, StandardCharsets.UTF_8).replace("</body>", RELOAD_JS + "</body>");
+                String html = new String(body, StandardCharsets.UTF_8).replace("</body>", RELOAD_TAG + "</body>");
                 body = html.getBytes(StandardCharsets.UTF_8);
             }
             send(ex, status, TYPES.getOrDefault(ext, "application/octet-stream"), body);
@@ -112,6 +124,7 @@ public final class DevServer {
     }
 
     private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        SECURITY.forEach(ex.getResponseHeaders()::set);
         ex.getResponseHeaders().set("Content-Type", type);
         ex.getResponseHeaders().set("Cache-Control", "no-store");
         ex.sendResponseHeaders(status, body.length);
@@ -119,6 +132,7 @@ public final class DevServer {
     }
 
     private void events(HttpExchange ex) throws IOException {
+        SECURITY.forEach(ex.getResponseHeaders()::set);
         ex.getResponseHeaders().set("Content-Type", "text/event-stream");
         ex.getResponseHeaders().set("Cache-Control", "no-store");
         ex.sendResponseHeaders(200, 0);
