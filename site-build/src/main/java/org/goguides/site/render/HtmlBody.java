@@ -90,7 +90,7 @@ final class HtmlBody {
             out.append('\n');
         } else if (n instanceof Code c) {
             out.append("<code>");
-            escape(Escaping.collapseWhitespace(c.getText(), true));
+            escape(codeSpan(c.getText()));
             out.append("</code>");
         } else if (n instanceof StrongEmphasis) {
             wrap(n, "strong");
@@ -159,6 +159,17 @@ final class HtmlBody {
         } else {
             unknown = true;
         }
+    }
+
+    /**
+     * A code span's text as CommonMark says (spec 6.1): line endings become spaces, and one space is
+     * stripped from each end only if both ends have one and the text is not all spaces; flexmark's
+     * renderer trims and collapses all whitespace instead ({@code ` `` `} lost its spaces).
+     */
+    static String codeSpan(CharSequence raw) {
+        String s = raw.toString().replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+        if (s.length() >= 2 && s.charAt(0) == ' ' && s.charAt(s.length() - 1) == ' ' && !s.isBlank()) s = s.substring(1, s.length() - 1);
+        return s;
     }
 
     private void paragraph(Paragraph p) {

@@ -83,6 +83,12 @@ public final class MarkdownRenderer {
                 @Override
                 public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
                     return Set.of(
+                            // code spans as the spec has them (flexmark's writer trims and collapses their spaces)
+                            new NodeRenderingHandler<>(Code.class, (node, ctx, html) -> {
+                                html.raw("<code>");
+                                html.text(HtmlBody.codeSpan(node.getText()));
+                                html.raw("</code>");
+                            }),
                             // the marker, so flexmark never copies the (large) snippet HTML line by line
                             new NodeRenderingHandler<>(FencedCodeBlock.class,
                                     (node, ctx, html) -> html.raw(MARK + (node.getStartLineNumber() + 1) + "-->")),
