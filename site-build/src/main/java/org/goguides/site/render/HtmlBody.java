@@ -250,9 +250,10 @@ final class HtmlBody {
         }
         line();
         out.append('<').append(tag).append('>');
-        if (!(n instanceof TableRow)) out.append('\n');
+        boolean lines = !(n instanceof TableRow) && n.hasChildren(); // flexmark writes an empty <thead></thead> on one line
+        if (lines) out.append('\n');
         children(n);
-        if (!(n instanceof TableRow)) line();
+        if (lines) line();
         out.append("</").append(tag).append(">\n");
         if (n instanceof TableBlock) out.append("</div>\n");
     }
