@@ -132,7 +132,28 @@ public final class GuideParser {
         }
         if (MarkdownLimits.tooDeep(doc, problem)) return unparsed(slug, locale, file, displayPath, markdown);
         List<Snippet> snippets = new Walker(displayPath, slug, locale, meta, problems).walk(doc);
+        titleHeading(doc, meta, problem);
         return new Parsed(new Guide(slug, locale, file, displayPath, meta, markdown, snippets), doc);
+    }
+
+    /**
+     * The page shows the front matter's title and leaves out a {@code # h1} that opens the body (see
+     * MarkdownRenderer): one that says something else would be lost without a word, so it is an error.
+     */
+    private static void titleHeading(Document doc, FrontMatter meta, java.util.function.BiConsumer<Integer, String> problem) {
+        Node lead = doc.getFirstChild();
+        while (lead instanceof com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock) lead = lead.getNext();
+        if (!(lead instanceof Heading h) || h.getLevel() != 1 || meta.title().isBlank()) return;
+        String heading = h.getText().toString();
+        if (!plain(heading).equals(plain(meta.title()))) {
+            problem.accept(h.getStartLineNumber() + 1, "the heading \"# " + heading.strip() + "\" differs from the title \"" + meta.title()
+                    + "\" (the page shows the title and leaves this heading out: remove it, or make it the title)");
+        }
+    }
+
+    /** Text without emphasis and code marks, whitespace collapsed, for comparing a heading with a title. */
+    private static String plain(String s) {
+        return s.replaceAll("[*_`\\\\]", "").replaceAll("\\s+", " ").strip();
     }
 
     /** A guide that was not parsed (too large, too slow or too deep): its problem says why; no tree, no snippets. */

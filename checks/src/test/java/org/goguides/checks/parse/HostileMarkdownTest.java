@@ -23,7 +23,8 @@ import org.goguides.checks.model.Problem;
 /** Markdown from a hostile pull request: every case an authoring error at path:line, never a crash or a stall (issue 13.5, 13.6, 13.8, 21.4). */
 class HostileMarkdownTest {
     /** The parse with inlines, as the site build and lint do. */
-    private static final Parser FULL = Parser.builder().build();
+    private static final Parser FULL = Parser.builder(new com.vladsch.flexmark.util.data.MutableDataSet()
+            .set(Parser.EXTENSIONS, List.of(com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension.create()))).build();
 
     private static List<String> problems(String body) {
         List<Problem> problems = new ArrayList<>();
@@ -117,5 +118,14 @@ class HostileMarkdownTest {
                 "site.yml:4: repoUrl \" JaVaScRiPt:alert(1)\" is not an http or https URL (pages link to it)"), p);
         assertEquals(List.of("en"), c.site().languages());
         assertEquals("", c.site().repoUrl());
+    }
+
+    @Test
+    void aLeadingH1ThatIsNotTheTitleIsReported() {
+        assertEquals(List.of(), problems("# t\n\ntext\n"), "the same as the title: the page shows it once");
+        assertEquals(List.of(), problems("# *t*\n\ntext\n"), "marks aside");
+        assertEquals(List.of("g.md:4: the heading \"# Another title\" differs from the title \"t\" (the page shows the title and leaves this heading out: remove it, or make it the title)"),
+                problems("# Another title\n\ntext\n"));
+        assertEquals(List.of(), problems("text\n\n# Later h1\n"), "only a leading h1 is left out");
     }
 }
