@@ -76,4 +76,24 @@ class HostileContentTest {
         String html = Files.readString(out.resolve("en/note/index.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("callout-note") && html.contains("go version") && html.contains("Then continue."), html);
     }
+
+    @Test
+    void everyIdOnAGuidePageIsUnique() throws Exception {
+        Path content = tmp.resolve("content");
+        guide(content, "ids", "en", "## Main\n\n## 步骤\n\n## 步骤-1\n\n## 步骤\n\n## ？！\n\n## Step go-version\n\n"
+                + "```console {#go-version}\n$ go version\ngo version [..]\n```\n\n## Search input\n");
+        Path out = tmp.resolve("site");
+        MainTest.Run r = MainTest.run("build", "--content", content.toString(), "--templates", "../templates",
+                "--results", tmp.resolve("none").toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(Files.readString(out.resolve("en/ids/index.html"), StandardCharsets.UTF_8));
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (org.jsoup.nodes.Element e : page.select("[id]")) assertTrue(ids.add(e.id()), "duplicate id " + e.id());
+        // every heading is in the contents, by an id the page has
+        java.util.List<String> toc = page.select("nav.toc a").eachAttr("href");
+        java.util.List<String> headings = page.select(".guide-body h2").stream().map(h -> "#" + h.id()).toList();
+        assertEquals(7, headings.size(), headings.toString());
+        assertEquals(headings, toc);
+        assertFalse(headings.contains("#main") || headings.contains("#step-go-version") || headings.contains("#search-input"), headings.toString());
+    }
 }
