@@ -68,8 +68,8 @@ public final class SiteWriter {
      * from content (languages, slugs), which the loader already restricts; this is the last guard.
      */
     static Path inside(Path root, String path) {
-        Path f = root.resolve(path).normalize();
-        if (path.isEmpty() || path.indexOf('\0') >= 0 || !f.startsWith(root.normalize()) || f.equals(root.normalize())) {
+        Path f = path.isEmpty() || path.indexOf('\0') >= 0 ? root : root.resolve(path).normalize();
+        if (!f.startsWith(root.normalize()) || f.equals(root.normalize())) {
             throw new BuildException("refusing to write \"" + path.replaceAll("\\p{Cntrl}", "?") + "\" outside the output folder");
         }
         return f;
