@@ -27,9 +27,9 @@ public final class MarkdownLimits {
     private MarkdownLimits() {
     }
 
-    /** The CPU time one guide's parse may take: {@code -Dgoguides.markdown.budgetMs}, default 2 s (a 20 KB guide takes a few ms). */
+    /** The CPU time one guide's parse may take: {@code -Dgoguides.markdown.budgetMs}, default 1 s (a 20 KB guide takes a few ms, a 500 KB one about 0.3 s). */
     public static long budgetNanos() {
-        return Long.getLong("goguides.markdown.budgetMs", 2000) * 1_000_000L;
+        return Long.getLong("goguides.markdown.budgetMs", 1000) * 1_000_000L;
     }
 
     /** Thrown out of a parse that ran past its budget (no stack trace: it is expected). */
