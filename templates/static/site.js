@@ -65,57 +65,34 @@
     });
   });
 
-  // ---- platform picker
+  // ---- platform picker: theme.js put the reader's platform on <html data-platform> before the first paint;
+  // CSS shows that platform's status, output and summary and folds other platforms' steps. Here: the
+  // select, remembering a choice, a Mac's architecture, and opening a folded step a link points into.
   var picker = $("[data-platform-picker]");
   if (picker) initPicker(picker);
 
   function initPicker(box) {
     var select = $("select", box);
-    var note = $(".picker-note", box);
     var ids = $$("option", select).map(function (o) { return o.value; }).filter(Boolean);
-    box.hidden = false;
-
-    function fold(sn, folded) {
-      var fb = $(".snippet-fold", sn);
-      var body = $(".snippet-body", sn);
-      var btn = $(".fold-toggle", sn);
-      sn.classList.toggle("is-other", folded);
-      sn.classList.remove("is-open");
-      fb.hidden = !folded;
-      body.hidden = folded;
-      btn.setAttribute("aria-expanded", "false");
-      btn.textContent = btn.getAttribute("data-show");
-    }
     function apply(id, how) {
+      if (id && ids.indexOf(id) < 0) { id = ""; how = "all"; }
       select.value = id;
-      box.removeAttribute("data-asking");
-      note.textContent = how === "ask" ? note.getAttribute("data-ask") : !id ? note.getAttribute("data-all")
-        : how === "guess" ? note.getAttribute("data-guessed") : note.getAttribute("data-saved");
-      if (how === "ask") box.setAttribute("data-asking", "");
       root.setAttribute("data-platform", id);
-      $$("[data-snippet-id]").forEach(function (sn) {
-        var tags = (sn.getAttribute("data-platforms") || "").split(" ");
-        fold(sn, !!id && tags.indexOf(id) < 0);
-        $$("[data-platform-status]", sn).forEach(function (s) { s.hidden = s.getAttribute("data-platform-status") !== id; });
-        var list = $(".badges", sn);
-        if (list) {
-          $$(".badge", list).forEach(function (b) { b.removeAttribute("data-mine"); });
-          $$(".badge", list).reverse().forEach(function (b) {
-            if (id && b.getAttribute("data-platform") === id) { b.setAttribute("data-mine", ""); list.insertBefore(b, list.firstChild); }
-          });
-        }
-      });
-      $$("[data-platform-summary]").forEach(function (s) { s.hidden = s.getAttribute("data-platform-summary") !== id; });
+      root.setAttribute("data-how", how);
+      $$(".snippet.is-open").forEach(function (sn) { open(sn, false); });
       reveal();
+    }
+    function open(sn, yes) {
+      var btn = $(".fold-toggle", sn);
+      sn.classList.toggle("is-open", yes);
+      btn.setAttribute("aria-expanded", String(yes));
+      btn.textContent = btn.getAttribute(yes ? "data-hide" : "data-show");
+      scrollables();
     }
     $$(".fold-toggle").forEach(function (btn) {
       btn.addEventListener("click", function () {
         var sn = btn.closest("[data-snippet-id]");
-        var open = btn.getAttribute("aria-expanded") !== "true";
-        $(".snippet-body", sn).hidden = !open;
-        sn.classList.toggle("is-open", open);
-        btn.setAttribute("aria-expanded", String(open));
-        btn.textContent = btn.getAttribute(open ? "data-hide" : "data-show");
+        open(sn, !sn.classList.contains("is-open"));
       });
     });
     select.addEventListener("change", function () {
@@ -126,26 +103,20 @@
     });
     // a link to a step or heading inside a folded step opens it
     function reveal() {
-      var target = location.hash && doc.getElementById(decodeURIComponent(location.hash.slice(1)));
-      var sn = target && target.closest && target.closest(".is-other");
-      if (sn && !sn.classList.contains("is-open")) $(".fold-toggle", sn).click();
+      var target = location.hash && doc.getElementById(decodeURIComponent(location.hash.slice(1).split(":~:")[0]));
+      var sn = target && target.closest && target.closest(".snippet");
+      var folded = sn && getComputedStyle($(".snippet-fold", sn)).display !== "none";
+      if (folded && !sn.classList.contains("is-open")) open(sn, true);
     }
     window.addEventListener("hashchange", reveal);
-
     var param = new URLSearchParams(location.search).get("platform");
-    var saved = store("platform");
-    if (param && (ids.indexOf(param) >= 0 || param === "all")) {
-      store("platform", param);
-      apply(param === "all" ? "" : param, "saved");
-    } else if (saved && (ids.indexOf(saved) >= 0 || saved === "all")) {
-      apply(saved === "all" ? "" : saved, "saved");
-    } else {
-      guess(function (id) {
-        if (id === "ask") apply("", "ask");
-        else if (id && ids.indexOf(id) >= 0) apply(id, "guess");
-        else apply("", "all");
-      });
-    }
+    if (param) store("platform", param);
+    var how = root.getAttribute("data-how"), id = root.getAttribute("data-platform") || "";
+    if (how === "saved" || how === "guess" || how === "all") apply(id, how);
+    else guess(function (g) {
+      if (g && g !== "ask" && ids.indexOf(g) >= 0) apply(g, "guess");
+      else apply("", "ask");
+    });
   }
 
   // The reader's platform from the browser: userAgentData first (it can tell Apple Silicon from
@@ -170,13 +141,14 @@
     cb("");
   }
 
-  // ---- search: the text of every section, loaded on first use; words match by prefix, CJK runs as substrings
+  // ---- search: the text of every section, loaded on first use. Ranked like MkDocs Material's: a term
+  // counts more in a title than a heading than the text, rare terms count more than common ones (idf),
+  // words match by prefix and, from 4 letters, with one typo; CJK runs match as substrings.
   var form = $("form.search");
   if (form) initSearch(form);
 
   function cjk(c) { return /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]/.test(c); }
   function word(c) { return /[\p{L}\p{N}_]/u.test(c) && !cjk(c); }
-  // query terms: words (matched at the start of a word) and CJK runs (matched anywhere)
   function queryTerms(q) {
     var s = q.toLowerCase(), out = [], i = 0;
     while (i < s.length) {
@@ -187,22 +159,34 @@
     }
     return out;
   }
-  function occurrences(text, term) {
-    var n = 0;
-    for (var at = text.indexOf(term.t); at >= 0; at = text.indexOf(term.t, at + term.t.length)) {
-      if (term.any || at === 0 || !word(text[at - 1])) n++;
+  function words(text) { return text.match(/[\p{L}\p{N}_]+/gu) || []; }
+  // at most one edit (substitution, insertion, deletion) between a and the start of b
+  function near(a, b) {
+    if (a.length < 4) return false;
+    var bb = b.slice(0, a.length + 1), i = 0;
+    while (i < a.length && a[i] === bb[i]) i++;
+    if (i >= a.length) return true;
+    return a.slice(i + 1) === bb.slice(i + 1, a.length) || a.slice(i) === bb.slice(i + 1, a.length + 1) || a.slice(i + 1) === bb.slice(i, a.length - 1);
+  }
+  // how often a term occurs in a field: CJK as substrings, words by prefix (exact 1, typo 0.5)
+  function tf(field, fieldWords, term) {
+    if (term.any) { var n = 0; for (var at = field.indexOf(term.t); at >= 0; at = field.indexOf(term.t, at + term.t.length)) n++; return n; }
+    var f = 0;
+    for (var i = 0; i < fieldWords.length; i++) {
+      var w = fieldWords[i];
+      if (w.lastIndexOf(term.t, 0) === 0) f += 1; else if (near(term.t, w)) f += 0.5;
     }
-    return n;
+    return f;
   }
   function initSearch(f) {
     var input = $("input", f), panel = $(".search-panel", f), status = $(".search-status", f), list = $(".search-list", f);
-    var docs = null, loading = null, timer = 0;
-    f.hidden = false;
+    var docs = null, loading = null, timer = 0, composing = false;
     function load() {
       if (!loading) {
         loading = fetch(f.getAttribute("data-search-index")).then(function (r) { return r.json(); }).then(function (j) {
           docs = j.docs.map(function (d) {
-            return { d: d, x: d.x.toLowerCase(), h: d.h.toLowerCase(), t: d.t.toLowerCase(), top: d.u.indexOf("#") < 0 };
+            var x = d.x.toLowerCase(), h = d.h.toLowerCase(), t = d.t.toLowerCase();
+            return { d: d, x: x, h: h, t: t, xw: words(x), hw: words(h), tw: words(t), top: d.u.indexOf("#") < 0 };
           });
         });
       }
@@ -214,28 +198,37 @@
       if (!q) { close(); return; }
       panel.hidden = false;
       if (!docs) { status.textContent = f.getAttribute("data-loading"); load().then(run); return; }
-      var terms = queryTerms(q), scored = [];
+      var terms = queryTerms(q), scored = [], n = docs.length;
+      var idf = terms.map(function (term) {
+        var df = 0;
+        docs.forEach(function (e) { if (tf(e.t, e.tw, term) || tf(e.h, e.hw, term) || tf(e.x, e.xw, term)) df++; });
+        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      });
       if (terms.length) docs.forEach(function (e) {
         var score = 0;
         for (var i = 0; i < terms.length; i++) {
-          var s = occurrences(e.x, terms[i]) + 4 * occurrences(e.h, terms[i]) + (e.top ? 6 : 2) * occurrences(e.t, terms[i]);
-          if (!s) return;
-          score += s;
+          var ti = tf(e.t, e.tw, terms[i]), hi = tf(e.h, e.hw, terms[i]), xi = tf(e.x, e.xw, terms[i]);
+          if (!ti && !hi && !xi) return;
+          // saturating term frequency per field, weighted title > heading > text
+          var s = 8 * (ti / (ti + 1)) * (e.top ? 1.5 : 1) + 4 * (hi / (hi + 1)) + xi / (xi + 1.2);
+          score += s * idf[i];
         }
         scored.push({ e: e, s: score });
       });
-      var hits = scored.sort(function (a, b) { return b.s - a.s; }).slice(0, 12);
+      scored.sort(function (a, b) { return b.s - a.s; });
       list.textContent = "";
-      hits.forEach(function (h) { list.appendChild(hit(h.e.d, q)); });
-      status.textContent = hits.length ? f.getAttribute("data-count").replace("{n}", hits.length) : f.getAttribute("data-none");
+      scored.slice(0, 20).forEach(function (h) { list.appendChild(hit(h.e.d, q, terms)); });
+      status.textContent = scored.length ? f.getAttribute("data-count").replace("{n}", scored.length) : f.getAttribute("data-none");
     }
-    function hit(d, q) {
+    function hit(d, q, terms) {
       var li = el("li"), a = el("a"), t = el("span", "search-hit-title"), x = el("span", "search-hit-text");
-      a.href = d.u;
       t.textContent = d.h ? d.t + " › " + d.h : d.t;
       // the excerpt shows the whole query where the text has it, else its first term found
       var text = d.x, lower = text.toLowerCase(), len = q.length, at = lower.indexOf(q.toLowerCase());
-      if (at < 0) queryTerms(q).some(function (t) { at = lower.indexOf(t.t); len = t.t.length; return at >= 0; });
+      if (at < 0) terms.some(function (tt) { at = lower.indexOf(tt.t); len = tt.t.length; return at >= 0; });
+      // the target page highlights what was found (a text fragment, which the browser scrolls to and marks)
+      var found = at >= 0 ? text.substr(at, len) : "";
+      a.href = d.u + (found ? (d.u.indexOf("#") < 0 ? "#" : "") + ":~:text=" + encodeURIComponent(found) : "");
       var from = Math.max(0, at - 40), shown = (from > 0 ? "…" : "") + text.slice(from, from + 160) + (from + 160 < text.length ? "…" : "");
       var pos = at < 0 ? -1 : at - from + (from > 0 ? 1 : 0);
       if (pos >= 0) {
@@ -249,19 +242,76 @@
       return li;
     }
     function el(tag, cls) { var e = doc.createElement(tag); if (cls) e.className = cls; return e; }
-    input.addEventListener("focus", load);
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 60); });
+    input.addEventListener("focus", function () { load(); if (input.value.trim()) run(); });
+    input.addEventListener("compositionstart", function () { composing = true; });
+    input.addEventListener("compositionend", function () { composing = false; clearTimeout(timer); timer = setTimeout(run, 60); });
+    input.addEventListener("input", function (e) { if (composing || e.isComposing) return; clearTimeout(timer); timer = setTimeout(run, 60); });
     f.addEventListener("submit", function (e) {
       e.preventDefault();
       var first = $("a", list);
       if (first) location.href = first.href;
     });
     f.addEventListener("keydown", function (e) {
+      if (e.isComposing || composing) return;
       var links = $$("a", list), i = links.indexOf(document.activeElement);
       if (e.key === "Escape") { close(); input.focus(); }
       else if (e.key === "ArrowDown" && links.length) { e.preventDefault(); links[Math.min(i + 1, links.length - 1)].focus(); }
       else if (e.key === "ArrowUp" && i >= 0) { e.preventDefault(); (i === 0 ? input : links[i - 1]).focus(); }
     });
+    // the panel closes when focus leaves the search, so it never covers the focused element (WCAG 2.4.11)
+    f.addEventListener("focusout", function (e) { if (!e.relatedTarget || !f.contains(e.relatedTarget)) close(); });
     doc.addEventListener("click", function (e) { if (!f.contains(e.target)) close(); });
+    // "/" focuses the search, unless the reader is typing somewhere
+    doc.addEventListener("keydown", function (e) {
+      var a = doc.activeElement, tag = a && a.tagName;
+      if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.isComposing || tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT"
+        || (a && a.isContentEditable)) return;
+      e.preventDefault();
+      input.focus();
+    });
   }
+
+  // ---- table of contents: collapsed on phones (a toggle), the section in view marked
+  var toc = $("[data-toc]");
+  if (toc) {
+    var tbtn = $(".toc-toggle", toc);
+    tbtn.addEventListener("click", function () {
+      var o = !toc.classList.contains("open");
+      toc.classList.toggle("open", o);
+      tbtn.setAttribute("aria-expanded", String(o));
+      tbtn.textContent = tbtn.getAttribute(o ? "data-hide" : "data-show");
+    });
+    var links = $$("a", toc), byId = {};
+    links.forEach(function (a) { byId[decodeURIComponent(a.getAttribute("href").slice(1))] = a; });
+    var heads = Object.keys(byId).map(function (id) { return doc.getElementById(id); }).filter(Boolean);
+    var mark = function () {
+      var top = 0, cur = null, line = (parseFloat(getComputedStyle(root).scrollPaddingTop) || 0) + 8;
+      heads.forEach(function (h) { top = h.getBoundingClientRect().top; if (top <= line) cur = h; });
+      links.forEach(function (a) { a.removeAttribute("aria-current"); });
+      if (cur) byId[cur.id].setAttribute("aria-current", "location");
+    };
+    var ticking = false;
+    window.addEventListener("scroll", function () {
+      if (!ticking) { ticking = true; requestAnimationFrame(function () { ticking = false; mark(); }); }
+    }, { passive: true });
+    mark();
+  }
+
+  // ---- section anchors: a keyboard stop with a name ("Link to this section: Install"), shown on focus
+  var anchorLabel = doc.body.getAttribute("data-anchor-label");
+  if (anchorLabel) $$("a.anchor").forEach(function (a) {
+    a.removeAttribute("tabindex");
+    a.removeAttribute("aria-hidden");
+    a.setAttribute("aria-label", anchorLabel + (a.parentNode.textContent || "").trim());
+  });
+
+  // ---- a <pre> is a tab stop only when it scrolls sideways (keyboard users can then scroll it)
+  function scrollables() {
+    $$("pre").forEach(function (p) {
+      if (p.scrollWidth > p.clientWidth + 1) p.setAttribute("tabindex", "0"); else p.removeAttribute("tabindex");
+    });
+  }
+  scrollables();
+  window.addEventListener("resize", function () { clearTimeout(scrollables.t); scrollables.t = setTimeout(scrollables, 150); });
+  doc.addEventListener("toggle", scrollables, true);
 })();

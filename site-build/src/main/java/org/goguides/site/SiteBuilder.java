@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import org.goguides.checks.model.Content;
+import org.goguides.checks.model.FrontMatter;
 import org.goguides.checks.model.Guide;
 import org.goguides.checks.model.Problem;
 import org.goguides.checks.model.Snippet;
@@ -33,9 +34,14 @@ import org.goguides.site.render.Sitemap;
 import org.goguides.site.render.MarkdownRenderer;
 import org.goguides.site.render.Parallel;
 import org.goguides.site.render.Phases;
+import org.goguides.site.render.Redirects;
+import org.goguides.site.render.SiteUrl;
+import org.goguides.site.render.SocialCard;
 import org.goguides.site.render.SiteWriter;
 import org.goguides.site.render.Templates;
 import org.goguides.site.view.Messages;
+import org.goguides.site.view.InlineMarkdown;
+import org.goguides.site.view.ReadingOrder;
 import org.goguides.site.view.ResultIndex;
 import org.goguides.site.view.ViewFactory;
 import org.goguides.site.view.Views;
@@ -98,10 +104,15 @@ public final class SiteBuilder {
      * @param displayBase paths in messages are relative to this folder
      */
     public record Options(Path content, Path templates, List<Path> results, Path out, Set<String> guides, Path displayBase,
-                          Duration maxAge) {
+                          Duration maxAge, String baseUrl) {
         /** With the default age after which a result is marked as old. */
         public Options(Path content, Path templates, List<Path> results, Path out, Set<String> guides, Path displayBase) {
             this(content, templates, results, out, guides, displayBase, ResultIndex.DEFAULT_MAX_AGE);
+        }
+
+        /** With site.yml's base URL. */
+        public Options(Path content, Path templates, List<Path> results, Path out, Set<String> guides, Path displayBase, Duration maxAge) {
+            this(content, templates, results, out, guides, displayBase, maxAge, "");
         }
     }
 
@@ -134,7 +145,7 @@ public final class SiteBuilder {
         CompletableFuture<ResultIndex> results = CompletableFuture.supplyAsync(() -> new ResultIndex(
                 ResultStore.loadAll(o.results(), resultWarnings), ResultStore.history(o.results(), resultWarnings), Instant.now(), o.maxAge()),
                 Parallel.BACKGROUND);
-        Content settings = new ContentLoader(o.content(), o.displayBase()).loadSettings();
+        Content settings = SiteUrl.withBaseUrl(new ContentLoader(o.content(), o.displayBase()).loadSettings(), o.baseUrl());
         Phases.mark("settings");
         ResultIndex index = results.join();
         List<Problem> warnings = new ArrayList<>(resultWarnings);
@@ -156,6 +167,7 @@ public final class SiteBuilder {
             Content content = ParallelLoad.load(o.content(), o.displayBase(), o.guides(), reuse == null ? null : reuse.guides,
                     settings, MarkdownRenderer::parse, (g, tree, clean) -> {
                         if (!clean || !settingsOk) return; // the build fails: nothing will be written
+                        if (listing.draft(g)) return; // checked, not published
                         try {
                             written.put(g.slug() + "/" + g.locale(), guidePages.render(g, tree));
                         } catch (IOException e) {
@@ -167,6 +179,7 @@ public final class SiteBuilder {
             List<Problem> problems = new ArrayList<>(content.problems());
             if (o.guides().isEmpty()) problems.addAll(org.goguides.checks.parse.Series.problems(content.guides())); // after: links
             if (!problems.isEmpty()) return new Report(0, problems.stream().sorted().toList(), List.of());
+            content = published(content);
             List<Written> inOrder = new ArrayList<>(content.guides().size());
             for (Guide g : content.guides()) inOrder.add(java.util.Objects.requireNonNull(written.get(g.slug() + "/" + g.locale())));
             written.clear();
@@ -182,9 +195,15 @@ public final class SiteBuilder {
             if (git.join().shallow()) warnings.add(Problem.at(String.valueOf(o.content()), 1,
                     "shallow git clone: \"last updated\" is left out for guides whose history is cut off (fetch with fetch-depth: 0)"));
             if (content.site().baseUrl().isBlank()) warnings.add(Problem.at(siteFile(o), 1,
-                    "no baseUrl: sitemap.xml, canonical and OpenGraph URLs are relative"));
+                    "no site URL (--base-url, Netlify's URL or baseUrl in site.yml): sitemap.xml, canonical and OpenGraph URLs are relative and no social cards are made"));
         }
         return new Report(pages, List.of(), warnings);
+    }
+
+    /** The content without its drafts: they are checked and linted, never published. */
+    private static Content published(Content c) {
+        if (c.guides().stream().noneMatch(g -> g.meta().draft())) return c;
+        return new Content(c.site(), c.platforms(), c.guides().stream().filter(g -> !g.meta().draft()).toList(), c.problems());
     }
 
     /** A rendered site: pages, other files (assets, search indexes, sitemap, robots) and broken internal links found. */
@@ -211,7 +230,8 @@ public final class SiteBuilder {
     }
 
     /** The whole site in memory: pages, fingerprinted assets, search indexes, sitemap and robots.txt, with its links checked. */
-    public Site renderSite(Content content, ResultIndex results, Path templatesDir, GitInfo git) throws IOException {
+    public Site renderSite(Content all, ResultIndex results, Path templatesDir, GitInfo git) throws IOException {
+        Content content = published(all);
         Map<String, String> pages = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         Map<String, byte[]> files = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         GuidePages guidePages = new GuidePages(content, Listing.of(content), results, templatesDir, () -> git,
@@ -222,18 +242,19 @@ public final class SiteBuilder {
     }
 
     /** A guide page written: its entry in the index, its sitemap entry, its links and its search entries. */
-    private record Written(GuideLink link, Sitemap.Entry sitemap, LinkChecker.PageLinks links, byte[] search) {
+    private record Written(GuideLink link, Sitemap.Entry sitemap, LinkChecker.PageLinks links, byte[] search, List<String> aliases) {
     }
 
     /**
      * The guide translations a build will render, known before any guide is parsed: for the language
      * links of every page and the guide whose counts a README badge shows.
      */
-    private record Listing(Set<String> translations, Map<String, String> badgeLocale, org.goguides.site.view.SeriesIndex series) {
+    private record Listing(Set<String> translations, Map<String, String> badgeLocale, org.goguides.site.view.SeriesIndex series,
+                           ReadingOrder order, Set<String> drafts) {
 
         /**
-         * The guide files on disk, in the order the loader reads them; {@link Scan#forSite} then
-         * keeps the site's languages.
+         * The guide files on disk, in the order the loader reads them, with their front matter (titles and
+         * order for every page's sidebar, drafts); {@link Scan#forSite} then keeps the site's languages.
          */
         static Scan scan(Path contentDir, Set<String> only) throws IOException {
             Path guides = contentDir.resolve("guides");
@@ -243,11 +264,11 @@ public final class SiteBuilder {
                     s.filter(java.nio.file.Files::isRegularFile).sorted().forEach(files::add);
                 }
             }
-            List<String[]> keys = new ArrayList<>();
+            List<Found> keys = new ArrayList<>();
             for (Path f : files) {
                 String lang = ContentLoader.guideLanguage(guides, f);
                 String slug = f.getParent().getFileName().toString();
-                if (lang != null && (only.isEmpty() || only.contains(slug))) keys.add(new String[] {slug, lang});
+                if (lang != null && (only.isEmpty() || only.contains(slug))) keys.add(new Found(slug, lang, ContentLoader.peekFrontMatter(f)));
             }
             // the series (previous/next links) from the front matter of every guide, chosen or not
             List<String[]> all = new ArrayList<>();
@@ -258,29 +279,45 @@ public final class SiteBuilder {
             return new Scan(keys, org.goguides.site.view.SeriesIndex.scan(guides, all));
         }
 
-        /** Guide files found on disk ("slug", "lang"), and the series they form. */
-        record Scan(List<String[]> keys, org.goguides.site.view.SeriesIndex series) {
+        /** A guide file found on disk. */
+        record Found(String slug, String lang, FrontMatter meta) {
+        }
+
+        /** Guide files found on disk, and the series they form. */
+        record Scan(List<Found> keys, org.goguides.site.view.SeriesIndex series) {
             Listing forSite(org.goguides.checks.model.SiteConfig site) {
-                return of(keys.stream().filter(k -> site.languages().contains(k[1])).toList(), site.defaultLanguage(), series);
+                return of(keys.stream().filter(k -> site.languages().contains(k.lang())).toList(), site.defaultLanguage(), series);
             }
         }
 
         /** From guides already loaded. */
         static Listing of(Content content) {
-            List<String[]> keys = content.guides().stream().map(g -> new String[] {g.slug(), g.locale()}).toList();
-            return of(keys, content.site().defaultLanguage(), org.goguides.site.view.SeriesIndex.of(content.guides()));
+            return of(content.guides().stream().map(g -> new Found(g.slug(), g.locale(), g.meta())).toList(), content.site().defaultLanguage(),
+                    org.goguides.site.view.SeriesIndex.of(content.guides()));
         }
 
-        private static Listing of(List<String[]> keys, String defaultLanguage, org.goguides.site.view.SeriesIndex series) {
+        private static Listing of(List<Found> all, String defaultLanguage, org.goguides.site.view.SeriesIndex series) {
             Set<String> translations = new java.util.HashSet<>();
+            Set<String> drafts = new java.util.HashSet<>();
             Map<String, String> badge = new HashMap<>();
-            for (String[] k : keys) {
-                translations.add(ViewFactory.translationKey(k[0], k[1]));
-                String had = badge.get(k[0]);
+            List<ReadingOrder.Entry> entries = new ArrayList<>();
+            for (Found k : all) {
+                if (k.meta().draft()) {
+                    drafts.add(ViewFactory.translationKey(k.slug(), k.lang()));
+                    continue;
+                }
+                translations.add(ViewFactory.translationKey(k.slug(), k.lang()));
+                entries.add(new ReadingOrder.Entry(k.slug(), k.lang(), k.meta().title(), k.meta().group(), k.meta().weight()));
+                String had = badge.get(k.slug());
                 // the default language's translation, else the first
-                if (had == null || k[1].equals(defaultLanguage) && !had.equals(defaultLanguage)) badge.put(k[0], k[1]);
+                if (had == null || k.lang().equals(defaultLanguage) && !had.equals(defaultLanguage)) badge.put(k.slug(), k.lang());
             }
-            return new Listing(translations, badge, series);
+            return new Listing(translations, badge, series, new ReadingOrder(entries), drafts);
+        }
+
+        /** Whether a guide translation is a draft, checked but left out of the site. */
+        boolean draft(Guide g) {
+            return drafts.contains(ViewFactory.translationKey(g.slug(), g.locale())) || g.meta().draft();
         }
     }
 
@@ -313,9 +350,10 @@ public final class SiteBuilder {
             Map<String, Map<String, String>> messages = new HashMap<>();
             for (String l : settings.site().languages()) messages.put(l, Messages.load(templatesDir, l));
             assets = AssetManifest.of(templatesDir.resolve("static"));
+            assets.append("site.css", new org.goguides.site.view.PlatformTags(settings.platforms()).css().getBytes(StandardCharsets.UTF_8));
             Map<String, String> urls = new HashMap<>(assets.urls());
             for (String l : settings.site().languages()) urls.put("search-" + l + ".json", "/" + searchPath(l));
-            views = new ViewFactory(settings, listing.translations(), results, messages, urls);
+            views = new ViewFactory(settings, listing.translations(), results, messages, urls, listing.order());
             // everything besides its own text that a guide body depends on: results, interface text, templates, assets
             inputs = reuse == null ? "" : inputsFingerprint(settings, results, templatesDir, assets);
         }
@@ -335,9 +373,14 @@ public final class SiteBuilder {
             }
             List<Sitemap.Alternate> alts = new ArrayList<>();
             for (LanguageLink ll : page.page().languages()) if (ll.exists()) alts.add(new Sitemap.Alternate(ll.hreflang(), ll.url()));
-            return new Written(new GuideLink(g.slug(), page.title(), page.summary(), ViewFactory.guideUrl(g.locale(), g.slug()),
-                    page.counts(), page.total()), new Sitemap.Entry(ViewFactory.guideUrl(g.locale(), g.slug()),
-                    page.lastUpdated() == null ? null : page.lastUpdated().iso(), alts), LinkChecker.scan(path, bytes), body.search());
+            if (!page.ogImage().isEmpty()) fileSink.write(SocialCard.path(g.locale(), g.slug()),
+                    SocialCard.png(page.title(), InlineMarkdown.text(g.meta().summary()), settings.site().title(g.locale()), page.counts()));
+            String url = ViewFactory.guideUrl(g.locale(), g.slug());
+            List<CountView> counts = page.counts().stream()
+                    .map(c -> new CountView(c.status(), c.label(), c.count(), c.href().isEmpty() ? "" : url + c.href())).toList();
+            return new Written(new GuideLink(g.slug(), page.title(), page.summary(), url,
+                    counts, page.total(), page.summaryHtml(), g.meta().group()), new Sitemap.Entry(ViewFactory.guideUrl(g.locale(), g.slug()),
+                    page.lastUpdated() == null ? null : page.lastUpdated().iso(), alts), LinkChecker.scan(path, bytes), body.search(), g.meta().aliases());
         }
     }
 
@@ -358,6 +401,7 @@ public final class SiteBuilder {
         Map<String, List<GuideLink>> perLang = new LinkedHashMap<>();
         Map<String, List<byte[]>> search = new LinkedHashMap<>();
         List<Sitemap.Entry> sitemap = new ArrayList<>();
+        List<String[]> aliases = new ArrayList<>();
         for (String l : content.site().languages()) {
             perLang.put(l, new ArrayList<>());
             search.put(l, new ArrayList<>());
@@ -368,6 +412,7 @@ public final class SiteBuilder {
             search.get(guides.get(i).locale()).add(w.search());
             sitemap.add(w.sitemap());
             links.add(w.links());
+            for (String alias : w.aliases()) aliases.add(new String[] {alias, w.link().url(), w.link().title()});
         }
         written = null;
         Map<String, byte[]> files = new LinkedHashMap<>(assets.files());
@@ -380,7 +425,7 @@ public final class SiteBuilder {
         Map<String, Supplier<String>> make = new LinkedHashMap<>();
         for (String l : content.site().languages()) {
             String path = "/" + l + "/";
-            make.put(l + "/index.html", () -> templates.render("index.ftlh", new IndexPageView(views.page(l, path, null), perLang.get(l))));
+            make.put(l + "/index.html", () -> templates.render("index.ftlh", index(views.page(l, path, null), perLang.get(l), gp.listing.order().slugs(l))));
             make.put(l + "/verification/index.html", () -> templates.render("overview.ftlh", overview(l, byKey, results, views, perLang.get(l))));
             make.put(l + "/404.html", () -> templates.render("404.ftlh", new NotFoundPageView(views.page(l, "/" + l + "/404.html", null))));
         }
@@ -388,6 +433,22 @@ public final class SiteBuilder {
         make.put("index.html", () -> templates.render("root.ftlh", new RootPageView(views.page(def, "/" + def + "/", null).languages(),
                 content.site().title(def), "/" + def + "/", assets.urls())));
         make.put("404.html", make.get(def + "/404.html"));
+        // old URLs of guides (front matter aliases): a redirect page each, and Netlify's redirect rules
+        StringBuilder redirects = new StringBuilder("# Old URLs of guides (front matter aliases), written by the site build\n");
+        String base = content.site().baseUrl().replaceAll("/$", "");
+        Set<String> guideFiles = new java.util.HashSet<>();
+        for (Guide g : guides) guideFiles.add(g.locale() + "/" + g.slug() + "/index.html");
+        for (String[] a : aliases) {
+            String alias = a[0];
+            String target = a[1];
+            String file = alias.endsWith(".html") ? alias.substring(1) : alias.substring(1) + "index.html";
+            if (make.containsKey(file) || guideFiles.contains(file)) {
+                throw new BuildException(target + ": alias " + alias + " is the address of another page (choose an old URL no page has)");
+            }
+            make.put(file, () -> Redirects.page(base + target, target, a[2], content.site().title(content.site().defaultLanguage())));
+            redirects.append(alias).append(' ').append(target).append(" 301\n");
+        }
+        files.put("_redirects", redirects.toString().getBytes(StandardCharsets.UTF_8));
         List<String> paths = new ArrayList<>(make.keySet());
         links.addAll(Parallel.map(paths, path -> {
             byte[] bytes = make.get(path).get().getBytes(StandardCharsets.UTF_8);
@@ -479,7 +540,7 @@ public final class SiteBuilder {
     private GuideBody guideBody(Guide g, com.vladsch.flexmark.util.ast.Document tree, ViewFactory views, Templates templates) {
         Map<Integer, String> blocks = new HashMap<>();
         List<SnippetView> snippetViews = new ArrayList<>();
-        for (Snippet s : g.snippets()) snippetViews.add(views.snippet(s, g.locale()));
+        snippetViews.addAll(views.snippets(g));
         List<String> html = templates.renderEach("partials/snippet.ftlh", snippetViews);
         for (int i = 0; i < g.snippets().size(); i++) {
             Snippet s = g.snippets().get(i);
@@ -491,7 +552,8 @@ public final class SiteBuilder {
         for (String k : List.of("note", "tip", "important", "warning", "caution")) alerts.put(k, Messages.text(t, "alert." + k));
         MarkdownRenderer.Body body = MarkdownRenderer.render(tree != null ? tree : MarkdownRenderer.parse(g.markdown()),
                 line -> blocks.getOrDefault(line, ""), alerts);
-        byte[] search = SearchIndex.page(ViewFactory.guideUrl(g.locale(), g.slug()), g.meta().title(), g.meta().summary(), body.sections());
+        byte[] search = SearchIndex.page(ViewFactory.guideUrl(g.locale(), g.slug()), g.meta().title(), InlineMarkdown.text(g.meta().summary()),
+                body.sections());
         return new GuideBody(body.html(), body.toc(), views.counts(snippetViews, g.locale()), snippetViews.size(),
                 views.platformSummaries(snippetViews, g.locale()), search);
     }
@@ -502,12 +564,39 @@ public final class SiteBuilder {
         String repoPath = git.repoPath(g.file());
         if (repoPath == null) repoPath = g.displayPath();
         String editUrl = repo.isBlank() ? "" : repo + "/edit/HEAD/" + repoPath;
-        GitInfo.LastUpdated lu = git.lastUpdated(g.file());
-        String day = lu.date() == null ? null : lu.date().atZone(ZoneOffset.UTC).toLocalDate().toString();
-        LastUpdatedView updated = day == null ? new LastUpdatedView("", "", lu.reason()) : new LastUpdatedView(day, day, "");
-        return new GuidePageView(views.page(g.locale(), ViewFactory.guideUrl(g.locale(), g.slug()), g.slug()), g.slug(),
-                g.meta().title(), g.meta().summary(), b.html(), b.counts(), b.total(), g.meta().platforms(), b.toc(),
-                editUrl, updated, b.platformSummaries(), views.legend(g.locale()), series.nav(g.slug(), g.locale()));
+        LastUpdatedView updated;
+        if (!g.meta().lastmod().isEmpty()) updated = new LastUpdatedView(g.meta().lastmod(), g.meta().lastmod(), "");
+        else {
+            GitInfo.LastUpdated lu = git.lastUpdated(g.file());
+            String day = lu.date() == null ? null : lu.date().atZone(ZoneOffset.UTC).toLocalDate().toString();
+            updated = day == null ? new LastUpdatedView("", "", lu.reason()) : new LastUpdatedView(day, day, "");
+        }
+        String url = ViewFactory.guideUrl(g.locale(), g.slug());
+        String summaryText = InlineMarkdown.text(g.meta().summary());
+        String description = g.meta().description().isEmpty() ? summaryText : g.meta().description();
+        String base = content.site().baseUrl().replaceAll("/$", "");
+        String ogImage = base.isEmpty() ? "" : base + "/" + SocialCard.path(g.locale(), g.slug());
+        return new GuidePageView(views.page(g.locale(), url, g.slug()), g.slug(),
+                g.meta().title(), summaryText, b.html(), b.counts(), b.total(), g.meta().platforms(), ViewFactory.tocTree(b.toc()),
+                editUrl, updated, b.platformSummaries(), views.legend(g.locale()), series.nav(g.slug(), g.locale()), InlineMarkdown.html(g.meta().summary()), description,
+                views.nav(g.locale(), g.slug()), views.neighbour(g.locale(), g.slug(), -1), views.neighbour(g.locale(), g.slug(), 1),
+                g.meta().tags(), g.meta().date(), ogImage);
+    }
+
+    /**
+     * A language's home page: its guides in reading order (the first is where to start), under their groups.
+     */
+    private static IndexPageView index(Views.PageContext page, List<GuideLink> guides, List<String> order) {
+        List<GuideLink> sorted = new ArrayList<>(guides);
+        sorted.sort(java.util.Comparator.comparingInt(g -> {
+            int i = order.indexOf(g.slug());
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }));
+        Map<String, List<GuideLink>> groups = new LinkedHashMap<>();
+        for (GuideLink g : sorted) groups.computeIfAbsent(g.group(), k -> new ArrayList<>()).add(g);
+        List<Views.GuideGroup> out = new ArrayList<>();
+        groups.forEach((title, list) -> out.add(new Views.GuideGroup(title, List.copyOf(list))));
+        return new IndexPageView(page, sorted, sorted.isEmpty() ? null : sorted.get(0), out);
     }
 
     private OverviewPageView overview(String lang, Map<String, Guide> byKey, ResultIndex results, ViewFactory views, List<GuideLink> guides) {

@@ -184,6 +184,16 @@ public final class ContentLoader {
         return new Content(site, platforms, guides, problems);
     }
 
+    /**
+     * The front matter of a guide file read on its own, problems ignored (the full load reports them): for
+     * what every page needs to know of all guides before any is rendered (titles, order, drafts).
+     */
+    public static org.goguides.checks.model.FrontMatter peekFrontMatter(Path file) throws IOException {
+        String text = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "\n");
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        return FrontMatterParser.parse(text, PlatformCatalog.builtIn(), (line, message) -> { });
+    }
+
     /** The language of a guide file ({@code guides/<slug>/index.<lang>.md} below {@code guidesDir}), or null if it is none. */
     public static String guideLanguage(Path guidesDir, Path file) {
         Matcher m = GUIDE_FILE.matcher(file.getFileName().toString());

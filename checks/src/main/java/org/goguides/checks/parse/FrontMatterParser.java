@@ -14,10 +14,15 @@ import org.goguides.checks.model.FrontMatter;
 
 /**
  * Reads the YAML header of a guide: {@code title} (required), {@code summary}, {@code platforms},
- * {@code after} (the slug of the guide it builds on; whether that guide exists is checked with all guides).
+ * {@code after} (the slug of the guide it builds on; whether that guide exists is checked with all guides),
+ * and the keys other static site generators accept with their usual meanings ({@code description},
+ * {@code weight}, {@code group}, {@code date}, {@code lastmod}, {@code draft}, {@code aliases},
+ * {@code tags}). Unknown keys are errors with a "did you mean".
  */
 final class FrontMatterParser {
-    static final List<String> KEYS = List.of("title", "summary", "platforms", "after");
+    static final List<String> KEYS = List.of("title", "summary", "platforms", "after", "description", "weight", "group", "date", "lastmod",
+            "draft", "aliases", "tags");
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)?");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** Where the header ends: the text after it starts at {@code bodyLine} (1-based); -1 if there is none. */
@@ -86,7 +91,66 @@ final class FrontMatterParser {
             problem.accept(afterLine, "after: must name one guide by its folder name, such as after: create-module (got \"" + after + "\")");
             after = "";
         }
-        return new FrontMatter(title.strip(), summary.strip(), platforms, after, afterLine);
+        String description = scalar(map, "description", loc.yaml(), problem).strip();
+        String group = scalar(map, "group", loc.yaml(), problem).strip();
+        int weight = 0;
+        Object w = map.get("weight");
+        if (w != null) {
+            if (w instanceof Integer i) weight = i;
+            else problem.accept(lineOf(loc.yaml(), "weight"), "weight must be a whole number (e.g. weight: 10; lower comes first)");
+        }
+        String date = date(map, "date", loc.yaml(), problem);
+        String lastmod = date(map, "lastmod", loc.yaml(), problem);
+        boolean draft = false;
+        Object d = map.get("draft");
+        if (d != null) {
+            if (d instanceof Boolean b) draft = b;
+            else problem.accept(lineOf(loc.yaml(), "draft"), "draft must be true or false");
+        }
+        List<String> aliases = new ArrayList<>();
+        for (String a : list(map, "aliases", loc.yaml(), problem)) {
+            String path = a.strip();
+            if (!path.startsWith("/") || path.startsWith("//") || path.contains("..") || path.contains(" ") || path.contains("?")
+                    || path.contains("#") || path.contains("\\")) {
+                problem.accept(lineOf(loc.yaml(), "aliases"), "alias \"" + a + "\" must be a path on this site starting with / "
+                        + "(e.g. /en/old-name/), without spaces, .., ? or #");
+            } else aliases.add(path.endsWith("/") || path.endsWith(".html") ? path : path + "/");
+        }
+        List<String> tags = list(map, "tags", loc.yaml(), problem).stream().map(String::strip).filter(x -> !x.isEmpty()).toList();
+        return new FrontMatter(title.strip(), summary.strip(), platforms, after, afterLine, description, weight, group, date, lastmod, draft, aliases, tags);
+    }
+
+    /** A date key: an ISO date or date-time (YAML may have read it as text); the date part is kept. */
+    private static String date(Map<?, ?> map, String key, String yaml, BiConsumer<Integer, String> problem) {
+        Object v = map.get(key);
+        if (v == null) return "";
+        String s = String.valueOf(v).strip();
+        if (!DATE.matcher(s).matches()) {
+            problem.accept(lineOf(yaml, key), key + " must be a date like 2026-11-21 (or 2026-11-21T09:30:00Z), not \"" + s + "\"");
+            return "";
+        }
+        try {
+            return java.time.LocalDate.parse(s.substring(0, 10)).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            problem.accept(lineOf(yaml, key), key + " is not a real day: \"" + s + "\"");
+            return "";
+        }
+    }
+
+    /** A list of text values; a single value counts as a list of one. */
+    private static List<String> list(Map<?, ?> map, String key, String yaml, BiConsumer<Integer, String> problem) {
+        Object v = map.get(key);
+        if (v == null) return List.of();
+        List<?> raw = v instanceof List<?> l ? l : List.of(v);
+        List<String> out = new ArrayList<>();
+        for (Object o : raw) {
+            if (o instanceof Map || o instanceof List || o == null) {
+                problem.accept(lineOf(yaml, key), key + " must be a list of text values ([a, b])");
+                return List.of();
+            }
+            out.add(String.valueOf(o));
+        }
+        return out;
     }
 
     private static String scalar(Map<?, ?> map, String key, String yaml, BiConsumer<Integer, String> problem) {

@@ -23,6 +23,40 @@ class GuideParserTest {
     static final Path RES = Path.of("src/test/resources");
 
     @Test
+    void frontMatterKeysOfOtherSiteGeneratorsAreReadWithTheirUsualMeanings(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path g = dir.resolve("guides/demo/index.en.md");
+        java.nio.file.Files.createDirectories(g.getParent());
+        java.nio.file.Files.writeString(g, """
+                ---
+                title: Demo
+                summary: Uses `go env`.
+                description: A plain description.
+                weight: 20
+                group: Basics
+                date: 2026-01-02
+                lastmod: 2026-03-04T10:00:00Z
+                draft: true
+                aliases: [/en/old-demo/, /en/older]
+                tags: [modules, PATH]
+                ---
+
+                Text.
+                """, java.nio.charset.StandardCharsets.UTF_8);
+        Content c = new ContentLoader(dir, dir).load();
+        assertEquals(List.of(), c.problems());
+        org.goguides.checks.model.FrontMatter m = c.guides().get(0).meta();
+        assertEquals("A plain description.", m.description());
+        assertEquals(20, m.weight());
+        assertEquals("Basics", m.group());
+        assertEquals("2026-01-02", m.date());
+        assertEquals("2026-03-04", m.lastmod());
+        assertEquals(true, m.draft());
+        assertEquals(List.of("/en/old-demo/", "/en/older/"), m.aliases());
+        assertEquals(List.of("modules", "PATH"), m.tags());
+    }
+
+    @Test
     void everyAuthoringErrorIsReportedAtOnceWithItsLine() {
         Content c = new ContentLoader(RES.resolve("malformed"), RES.resolve("malformed")).load();
         List<String> got = c.problems().stream().map(Problem::toString).toList();
@@ -31,8 +65,13 @@ class GuideParserTest {
         List<String> expected = List.of(
                 h + ":1: missing title (add a line title: ... to the front matter)",
                 h + ":2: summary must be text, not a list",
-                h + ":3: unknown front matter key \"platfroms\" (did you mean \"platforms\"? allowed: title, summary, platforms, after)",
+                h + ":3: unknown front matter key \"platfroms\" (did you mean \"platforms\"? allowed: title, summary, platforms, after, description, weight, group, date, lastmod, draft, aliases, tags)",
                 h + ":4: unknown platform \"beos\" in platforms (known: macos-arm64, macos-amd64, macos, wsl, linux, windows, any)",
+                h + ":5: weight must be a whole number (e.g. weight: 10; lower comes first)",
+                h + ":6: draft must be true or false",
+                h + ":7: date must be a date like 2026-11-21 (or 2026-11-21T09:30:00Z), not \"yesterday\"",
+                h + ":8: alias \"old-name\" must be a path on this site starting with / (e.g. /en/old-name/), without spaces, .., ? or #",
+                h + ":9: unknown front matter key \"descripton\" (did you mean \"description\"? allowed: title, summary, platforms, after, description, weight, group, date, lastmod, draft, aliases, tags)",
                 f + ":7: unknown attribute \"platfrom\" (did you mean \"platform\"? allowed: id, os, arch, platform, requires, network, root, exit, timeout, file, run, session, skip, match, hl)",
                 f + ":11: unclosed attributes: \"{#two os=macos arch=x86_64\" has no closing } (write {key=value ...})",
                 f + ":11: unknown os \"macos\" (Go calls it darwin; allowed: linux, darwin, windows)",

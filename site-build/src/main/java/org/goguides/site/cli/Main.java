@@ -249,7 +249,7 @@ public final class Main {
     private int build(Options o, SiteBuilder builder) throws IOException {
         long start = System.nanoTime();
         SiteBuilder.Report r = builder.build(new SiteBuilder.Options(o.content, o.templates, o.resultsIn(), o.out,
-                o.guides, Path.of(""), o.maxAge));
+                o.guides, Path.of(""), o.maxAge, org.goguides.site.render.SiteUrl.resolve(o.baseUrl, System.getenv())));
         if (report(r.problems())) return USAGE;
         r.warnings().forEach(w -> err.println("warning: " + w));
         out.printf("built %d pages into %s in %d ms%n", r.pages(), o.out, (System.nanoTime() - start) / 1_000_000);

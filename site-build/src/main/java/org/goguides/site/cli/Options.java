@@ -26,6 +26,8 @@ final class Options {
     java.time.Duration maxAge = org.goguides.site.view.ResultIndex.DEFAULT_MAX_AGE;
     final List<String> goVersions = new ArrayList<>();
     String changedSince;
+    /** build, serve: the published site URL; else Netlify's URL / DEPLOY_PRIME_URL, else site.yml's baseUrl. */
+    String baseUrl = "";
     int port = 8080;
     String host = "127.0.0.1";
     final List<String> errors = new ArrayList<>();
@@ -64,7 +66,7 @@ final class Options {
                 case "--update" -> o.update = true;
                 case "--no-cache" -> o.noCache = true;
                 case "--help", "-h" -> o.verb = "help";
-                case "--content", "--templates", "--results", "--out", "--guide", "--port", "--host", "--go", "--changed-since", "--max-age" -> {
+                case "--content", "--templates", "--results", "--out", "--guide", "--port", "--host", "--go", "--changed-since", "--max-age", "--base-url" -> {
                     if (value == null) {
                         if (i >= args.length) {
                             o.errors.add(a + " needs a value");
@@ -75,7 +77,7 @@ final class Options {
                     o.set(a, value);
                 }
                 default -> o.errors.add("unknown option \"" + a + "\" (options: --content DIR, --templates DIR, --results DIR, "
-                        + "--out DIR, --guide SLUG, --offline, --no-sandbox, --update, --no-cache, --go LIST, --changed-since REF, --max-age DAYS, --port N)");
+                        + "--out DIR, --guide SLUG, --offline, --no-sandbox, --update, --no-cache, --go LIST, --changed-since REF, --max-age DAYS, --base-url URL, --port N)");
             }
         }
         return o;
@@ -90,6 +92,10 @@ final class Options {
             case "--guide" -> guides.add(value);
             case "--host" -> host = value;
             case "--changed-since" -> changedSince = value;
+            case "--base-url" -> {
+                if (org.goguides.site.render.SiteUrl.valid(value)) baseUrl = value;
+                else errors.add("--base-url " + value + ": not a site URL (https://example.org or https://example.org/docs)");
+            }
             case "--max-age" -> {
                 try {
                     int days = Integer.parseInt(value);
@@ -146,6 +152,9 @@ final class Options {
               --no-cache        check: run every guide, also those unchanged since the last run
                                 on this host (whose results are otherwise reused)
               --max-age DAYS    build: mark results older than this as old (default: 30)
+              --base-url URL    build: the published URL for sitemap, robots.txt, canonical and
+                                social links (default: Netlify's URL or DEPLOY_PRIME_URL, else
+                                baseUrl in site.yml)
               --port N          port for serve (default: 8080; 0 picks a free one)
 
             exit codes: check 1 if a snippet failed or errored; 2 on authoring errors or bad usage.

@@ -40,6 +40,18 @@ public final class AssetManifest {
         return "/assets/" + hashed;
     }
 
+    /**
+     * Appends generated text to a static asset (rules made from the settings, e.g. per platform) and
+     * fingerprints the result; a missing asset is created.
+     */
+    public void append(String name, byte[] more) {
+        String old = urls.get(name);
+        byte[] before = old == null ? new byte[0] : files.remove(old.substring(1));
+        byte[] joined = java.util.Arrays.copyOf(before, before.length + more.length);
+        System.arraycopy(more, 0, joined, before.length, more.length);
+        add(name, joined);
+    }
+
     static String fingerprint(String name, byte[] content) {
         return withHash(name, sha256(content).substring(0, 10));
     }

@@ -83,4 +83,27 @@ public final class PlatformTags {
         }
         return null;
     }
+
+    /**
+     * The CSS that shows a page as its reader's platform needs it, from {@code <html data-platform>} (set
+     * before the first paint): that platform's status, summary and output shown, its hosts' badges first,
+     * and the steps of other platforms folded (until opened). Made from the catalog, so platforms added in
+     * platforms.yml work like the built-in ones.
+     */
+    public String css() {
+        StringBuilder b = new StringBuilder("\n/* per platform, generated from the platform catalog (PlatformTags.css) */\n");
+        for (Platform p : choices) {
+            String r = ":root[data-platform=\"" + p.name() + "\"] ";
+            String n = "\"" + p.name() + "\"";
+            b.append(r).append(".pp[data-for=").append(n).append("] { display: revert; }\n")
+                    .append(r).append(".snippet[data-platforms~=").append(n).append("] .status-all { display: none; }\n")
+                    .append(r).append(".snippet:not([data-platforms~=").append(n).append("]) > .snippet-fold { display: flex; }\n")
+                    .append(r).append(".snippet:not([data-platforms~=").append(n).append("]) { border-style: dashed; border-left-style: solid; }\n")
+                    .append(r).append(".snippet:not([data-platforms~=").append(n).append("]):not(.is-open) > .snippet-body { display: none; }\n")
+                    .append(r).append(".outputs[data-platforms~=").append(n).append("] > .output { display: none; }\n")
+                    .append(r).append(".outputs[data-platforms~=").append(n).append("] > .output[data-for=").append(n).append("] { display: block; }\n")
+                    .append(r).append(".badge[data-platform=").append(n).append("] { order: -1; box-shadow: inset 3px 0 0 currentColor; }\n");
+        }
+        return b.toString();
+    }
 }

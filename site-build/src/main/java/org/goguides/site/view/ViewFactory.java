@@ -32,6 +32,7 @@ public final class ViewFactory {
     private final PlatformTags tags;
     /** {@link #translationKey} of every guide translation, for the language links of each page. */
     private final java.util.Set<String> translations;
+    private final ReadingOrder order;
 
     /**
      * @param settings the site and platform settings (its guides are not read)
@@ -40,6 +41,13 @@ public final class ViewFactory {
      */
     public ViewFactory(Content settings, java.util.Set<String> translations, ResultIndex results, Map<String, Map<String, String>> messages,
                        Map<String, String> assets) {
+        this(settings, translations, results, messages, assets, new ReadingOrder(List.of()));
+    }
+
+    /** @param order the guides of each language in reading order, for the sidebar and previous / next links */
+    public ViewFactory(Content settings, java.util.Set<String> translations, ResultIndex results, Map<String, Map<String, String>> messages,
+                       Map<String, String> assets, ReadingOrder order) {
+        this.order = order;
         this.content = settings;
         this.results = results;
         this.messages = messages;
@@ -114,24 +122,78 @@ public final class ViewFactory {
                 assets.getOrDefault("search-" + lang + ".json", ""), platforms, "");
     }
 
+    /** The sidebar of a guide page. */
+    public List<Views.NavGroup> nav(String lang, String slug) {
+        return order.nav(lang, slug);
+    }
+
+    /** The guide before (-1) or after (+1) in reading order, or null. */
+    public Views.NavItem neighbour(String lang, String slug, int step) {
+        return order.neighbour(lang, slug, step);
+    }
+
+    /**
+     * The table of contents as a tree: level-2 headings numbered 1, 2, 3…, level-3 headings under them
+     * numbered 2.1, 2.2…, so numbers never skip; a level-3 heading before any level-2 one stays top-level.
+     */
+    public static List<Views.TocEntry> tocTree(List<Views.TocEntry> flat) {
+        List<Views.TocEntry> out = new ArrayList<>();
+        List<Views.TocEntry> children = null;
+        Views.TocEntry parent = null;
+        int n2 = 0;
+        int n3 = 0;
+        for (Views.TocEntry e : flat) {
+            if (e.level() <= 2 || parent == null) {
+                if (parent != null) out.set(out.size() - 1, withChildren(parent, children));
+                n2++;
+                n3 = 0;
+                parent = new Views.TocEntry(e.id(), e.text(), 2, Integer.toString(n2), List.of());
+                children = new ArrayList<>();
+                out.add(parent);
+            } else {
+                n3++;
+                children.add(new Views.TocEntry(e.id(), e.text(), 3, n2 + "." + n3, List.of()));
+            }
+        }
+        if (parent != null) out.set(out.size() - 1, withChildren(parent, children));
+        return out;
+    }
+
+    private static Views.TocEntry withChildren(Views.TocEntry p, List<Views.TocEntry> children) {
+        return new Views.TocEntry(p.id(), p.text(), p.level(), p.number(), List.copyOf(children));
+    }
+
     /** A snippet as shown, with its readers' status and one badge per host result. */
     public SnippetView snippet(Snippet s, String lang) {
+        return snippet(s, lang, List.of());
+    }
+
+    /**
+     * A snippet as shown: its readers' status, a status per platform it applies to, a badge per host that
+     * could run it (a host of a platform the step is not for is left out rather than listed as "not run"),
+     * what the verifying hosts really printed where the expected output is a pattern, and the variables it
+     * takes from earlier steps.
+     */
+    public SnippetView snippet(Snippet s, String lang, List<Views.DependencyView> dependencies) {
         Map<String, String> t = t(lang);
         List<HostResult> rs = results.forKey(s.key());
         ReaderStatus status = StatusResolver.resolve(s, rs);
+        List<String> applies = tags.of(s.requires());
         List<BadgeView> badges = new ArrayList<>();
         FailureView failure = null;
         if (s.executable()) {
             for (HostResult r : rs) {
                 boolean current = StatusResolver.current(s, r);
                 String st = current ? r.result().status() : "stale";
-                badges.add(badge(r, st, t));
+                String hostPlatform = tags.ofHost(r.run().host());
+                // a host that could never run this step (a Mac-only step on Linux) is no news to the reader
+                if (st.equals("skipped") && hostPlatform != null && !applies.contains(hostPlatform)) continue;
+                badges.add(badge(r, st, t, lang));
                 if (current && failure == null && (st.equals("failed") || st.equals("error"))) {
-                    failure = new FailureView(r.run().host().key(), r.result().reason(), r.result().diff(), r.result().output());
+                    failure = new FailureView(hostLabel(r.run().host(), lang), r.result().reason(), r.result().diff(), r.result().output());
                 }
             }
         }
-        List<String> applies = tags.of(s.requires());
         List<String> names = new ArrayList<>();
         for (String p : applies) names.add(content.platforms().get(p).map(x -> x.displayName(lang)).orElse(p));
         String platformsText = applies.size() == tags.choices().size() ? "" : String.join(" · ", names);
@@ -139,17 +201,87 @@ public final class ViewFactory {
         boolean wholeTranscript = example != null && s.steps().size() > 0;
         String shownCode = wholeTranscript ? example : s.code();
         String expected = example != null && !wholeTranscript ? example : expectedText(s);
+        String anyText = Messages.text(t, "pattern.anyText");
+        String anyLines = Messages.text(t, "pattern.anyLines");
+        boolean transcript = !s.steps().isEmpty();
+        boolean pattern = OutputPatterns.hasWildcards(transcript ? s.code() : expectedText(s));
+        // what a host really printed comes first; else the guide's example output; else the pattern, its wildcards spelled out
+        List<Views.OutputView> outputs = pattern ? outputs(s, rs, lang, transcript) : List.of();
         String codeHtml = org.goguides.site.render.LineMarks.mark(highlighted(s.lang(), shownCode), s.shown().highlight());
+        if (transcript && pattern && !wholeTranscript) codeHtml = OutputPatterns.markWildcards(codeHtml, anyText, anyLines);
+        String patternHtml = !pattern ? "" : transcript
+                ? OutputPatterns.markWildcards(highlighted(s.lang(), s.code()), anyText, anyLines)
+                : OutputPatterns.markWildcards(org.goguides.site.render.Highlighter.escape(expectedText(s)), anyText, anyLines);
+        List<String> outputPlatforms = new ArrayList<>();
+        for (Views.OutputView o : outputs) outputPlatforms.add(o.platform());
+        String hostsSummary = badges.isEmpty() ? "" : Messages.text(t, badges.size() == 1 ? "snippet.hosts.one" : "snippet.hosts")
+                .replace("{n}", Integer.toString(badges.size()));
         return new SnippetView(s.key(), s.id(), s.lang(), status.id(), Messages.text(t, "status." + status.id()),
                 icon(status.id()), shownCode, commandsOf(s), expected, platformLabel(s, lang), s.skipReason(), badges, failure, s.executable(), t,
                 codeHtml, String.join(" ", applies), platformsText,
-                platformStatuses(s, applies, rs, lang), caption(s), example != null);
+                platformStatuses(s, applies, rs, lang), caption(s), example != null, outputs, String.join(" ", outputPlatforms), patternHtml,
+                dependencies, hostsSummary);
     }
 
     /** The file a {@code file=} block writes, as a reader names it: {@code ~/hello/main.go}, or {@code main.go} for {@code file=./main.go}. */
     static String caption(Snippet s) {
         if (s.file() == null) return "";
         return s.file().startsWith("./") ? s.file().substring(2) : "~/" + s.file();
+    }
+
+    /**
+     * What hosts printed for a step that passed there with its current text: one per platform, in the
+     * picker's order; a transcript is highlighted like the step itself.
+     */
+    private List<Views.OutputView> outputs(Snippet s, List<HostResult> rs, String lang, boolean transcript) {
+        Map<String, Views.OutputView> byPlatform = new java.util.LinkedHashMap<>();
+        for (org.goguides.checks.host.Platform p : tags.choices()) {
+            for (HostResult r : rs) {
+                if (!p.name().equals(tags.ofHost(r.run().host())) || !StatusResolver.current(s, r) || !r.result().status().equals("passed")) continue;
+                String out = r.result().output();
+                if (out == null || out.isBlank() || byPlatform.containsKey(p.name())) continue;
+                String html = transcript ? highlighted(s.lang(), out.stripTrailing())
+                        : org.goguides.site.render.Highlighter.escape(out.stripTrailing());
+                String at = day(r.result().ranAt().isEmpty() ? r.run().finished() : r.result().ranAt());
+                byPlatform.put(p.name(), new Views.OutputView(p.name(), Messages.text(t(lang), transcript ? "snippet.printedTranscript" : "snippet.printed")
+                        .replace("{host}", hostLabel(r.run().host(), lang)).replace("{date}", at), html));
+            }
+        }
+        return List.copyOf(byPlatform.values());
+    }
+
+    /**
+     * A host in the reader's terms: the picker's name of its platform, its system and Go,
+     * "macOS 14.5 (Apple Silicon) · go1.26.8", "WSL 2 · Ubuntu 24.04 · go1.26.8", "Linux · Debian 12 · go1.26.8".
+     */
+    public String hostLabel(org.goguides.checks.results.HostInfo h, String lang) {
+        String platform = tags.ofHost(h);
+        String name = platform == null ? h.os() + "/" + h.arch()
+                : content.platforms().get(platform).map(x -> x.displayName(lang)).orElse(platform);
+        String distro = h.distro() == null ? "" : h.distro().strip();
+        List<String> parts = new ArrayList<>();
+        if (h.os().equals("darwin")) {
+            String version = distro.toLowerCase(java.util.Locale.ROOT).startsWith("macos") ? distro.substring(5).strip() : distro;
+            parts.add(version.isEmpty() ? name : name.replaceFirst("^macOS", "macOS " + version));
+        } else {
+            parts.add(h.wsl() && h.wslVersion() > 0 && !name.matches(".*\\d.*") ? name + " " + h.wslVersion() : name);
+            if (!distro.isEmpty()) parts.add(prettyDistro(distro));
+        }
+        if (h.go() != null && !h.go().isEmpty()) parts.add(h.go());
+        return String.join(" · ", parts);
+    }
+
+    /** {@code debian 12} as "Debian 12", {@code ubuntu 24.04} as "Ubuntu 24.04". */
+    static String prettyDistro(String distro) {
+        String[] w = distro.split(" ", 2);
+        String id = switch (w[0].toLowerCase(java.util.Locale.ROOT)) {
+            case "opensuse-leap" -> "openSUSE Leap";
+            case "rhel" -> "RHEL";
+            case "almalinux" -> "AlmaLinux";
+            case "rocky" -> "Rocky Linux";
+            default -> w[0].isEmpty() ? w[0] : Character.toUpperCase(w[0].charAt(0)) + w[0].substring(1);
+        };
+        return w.length == 2 ? id + " " + w[1] : id;
     }
 
     /** For each platform the snippet applies to: its status there and a sentence saying so. */
@@ -183,17 +315,20 @@ public final class ViewFactory {
         List<Views.PlatformSummaryView> out = new ArrayList<>();
         for (org.goguides.checks.host.Platform p : tags.choices()) {
             Map<ReaderStatus, Integer> n = new EnumMap<>(ReaderStatus.class);
+            Map<ReaderStatus, String> first = new EnumMap<>(ReaderStatus.class);
             int total = 0;
             for (SnippetView v : snippets) {
                 for (Views.PlatformStatusView ps : v.platformStatuses()) {
                     if (!ps.platform().equals(p.name())) continue;
-                    n.merge(ReaderStatus.valueOf(ps.status().toUpperCase(java.util.Locale.ROOT)), 1, Integer::sum);
+                    ReaderStatus st = ReaderStatus.valueOf(ps.status().toUpperCase(java.util.Locale.ROOT));
+                    n.merge(st, 1, Integer::sum);
+                    first.putIfAbsent(st, "#step-" + v.id());
                     total++;
                 }
             }
             List<CountView> counts = new ArrayList<>();
             for (ReaderStatus st : ReaderStatus.values()) {
-                counts.add(new CountView(st.id(), Messages.text(t(lang), "status." + st.id()), n.getOrDefault(st, 0)));
+                counts.add(new CountView(st.id(), Messages.text(t(lang), "status." + st.id()), n.getOrDefault(st, 0), first.getOrDefault(st, "")));
             }
             out.add(new Views.PlatformSummaryView(p.name(), Messages.text(t(lang), "summary.platform")
                     .replace("{platform}", p.displayName(lang)).replace("{n}", Integer.toString(total)), counts, total));
@@ -210,11 +345,10 @@ public final class ViewFactory {
         return out;
     }
 
-    private BadgeView badge(HostResult r, String status, Map<String, String> t) {
+    private BadgeView badge(HostResult r, String status, Map<String, String> t, String lang) {
         HostRun run = r.run();
         SnippetResult res = r.result();
-        String host = run.host().os() + "/" + run.host().arch() + (run.host().wsl() ? " WSL" : "")
-                + (run.host().distro().isEmpty() ? "" : " · " + run.host().distro()) + (run.host().go().isEmpty() ? "" : " · " + run.host().go());
+        String host = hostLabel(run.host(), lang);
         // a result reused from an unchanged guide keeps the time it really ran
         String verifiedAt = res.ranAt().isEmpty() ? run.finished() : res.ranAt();
         String date = day(verifiedAt);
@@ -264,16 +398,23 @@ public final class ViewFactory {
     /** Counts per readers' status, in a fixed order, only the non-zero ones. */
     public List<CountView> counts(List<SnippetView> snippets, String lang) {
         Map<ReaderStatus, Integer> n = new EnumMap<>(ReaderStatus.class);
-        for (SnippetView v : snippets) n.merge(ReaderStatus.valueOf(v.status().toUpperCase(java.util.Locale.ROOT)), 1, Integer::sum);
+        Map<ReaderStatus, String> first = new EnumMap<>(ReaderStatus.class);
+        for (SnippetView v : snippets) {
+            ReaderStatus st = ReaderStatus.valueOf(v.status().toUpperCase(java.util.Locale.ROOT));
+            n.merge(st, 1, Integer::sum);
+            first.putIfAbsent(st, "#step-" + v.id());
+        }
         List<CountView> out = new ArrayList<>();
         for (ReaderStatus st : ReaderStatus.values()) {
-            out.add(new CountView(st.id(), Messages.text(t(lang), "status." + st.id()), n.getOrDefault(st, 0)));
+            out.add(new CountView(st.id(), Messages.text(t(lang), "status." + st.id()), n.getOrDefault(st, 0), first.getOrDefault(st, "")));
         }
         return out;
     }
 
+    /** Every snippet of a guide, each with the variables it takes from earlier steps. */
     public List<SnippetView> snippets(Guide g) {
-        return g.snippets().stream().map(s -> snippet(s, g.locale())).toList();
+        Map<String, List<Views.DependencyView>> deps = StepDependencies.of(g);
+        return g.snippets().stream().map(s -> snippet(s, g.locale(), deps.getOrDefault(s.id(), List.of()))).toList();
     }
 
     /** Commands of a transcript without prompts or output, for the copy button. */

@@ -68,7 +68,9 @@ public final class Views {
                               String code, String copy, String expected, String platformLabel, String skipReason, List<BadgeView> badges,
                               FailureView failure, boolean executable, Map<String, String> t,
                               String codeHtml, String platforms, String platformsText, List<PlatformStatusView> platformStatuses,
-                              String caption, boolean example) {
+                              String caption, boolean example,
+                              List<OutputView> outputs, String outputPlatforms, String patternHtml, List<DependencyView> dependencies,
+                              String hostsSummary) {
         /**
          * @param caption the file a {@code file=} block writes, shown above it; empty otherwise
          * @param example whether what readers see as output ({@code expected}, or for a console transcript the code)
@@ -82,7 +84,7 @@ public final class Views {
                            FailureView failure, boolean executable, Map<String, String> t,
                            String codeHtml, String platforms, String platformsText, List<PlatformStatusView> platformStatuses) {
             this(key, id, lang, status, statusLabel, statusIcon, code, copy, expected, platformLabel, skipReason, badges, failure,
-                    executable, t, codeHtml, platforms, platformsText, platformStatuses, "", false);
+                    executable, t, codeHtml, platforms, platformsText, platformStatuses, "", false, List.of(), "", "", List.of(), "");
         }
 
         public SnippetView(String key, String id, String lang, String status, String statusLabel, String statusIcon,
@@ -93,29 +95,49 @@ public final class Views {
         }
     }
 
+    /**
+     * What a verifying host really printed for a step whose expected output has wildcards: the platform it
+     * belongs to, a label in the reader's terms ("Output on Linux · Debian 12 · go1.26.8, 2026-11-20") and
+     * the text as HTML (a transcript highlighted like the step).
+     */
+    public record OutputView(String platform, String label, String html) {
+    }
+
+    /**
+     * A variable a step uses that an earlier step of the same session exported: a reader who jumps to this
+     * step must run that one first.
+     */
+    public record DependencyView(String variable, String stepId, String heading) {
+    }
+
     /** What a failed host printed, for the one-click expected-versus-actual view. */
     public record FailureView(String host, String reason, String diff, String output) {
     }
 
     /** A count of snippets with one status. */
-    public record CountView(String status, String label, int count) {
+    public record CountView(String status, String label, int count, String href) {
+        public CountView(String status, String label, int count) {
+            this(status, label, count, "");
+        }
     }
 
     /** A guide page. */
     public record GuidePageView(PageContext page, String slug, String title, String summary, String body,
                                 List<CountView> counts, int total, List<String> platforms, List<TocEntry> toc,
                                 String editUrl, LastUpdatedView lastUpdated, List<PlatformSummaryView> platformSummaries,
-                                List<LegendEntry> legend, SeriesNavView series) {
+                                List<LegendEntry> legend, SeriesNavView series, String summaryHtml, String description, List<NavGroup> nav,
+                                NavItem prev, NavItem next, List<String> tags, String published, String ogImage) {
         public GuidePageView(PageContext page, String slug, String title, String summary, String body,
                              List<CountView> counts, int total, List<String> platforms, List<TocEntry> toc,
                              String editUrl, LastUpdatedView lastUpdated, List<PlatformSummaryView> platformSummaries,
                              List<LegendEntry> legend) {
-            this(page, slug, title, summary, body, counts, total, platforms, toc, editUrl, lastUpdated, platformSummaries, legend, null);
+            this(page, slug, title, summary, body, counts, total, platforms, toc, editUrl, lastUpdated, platformSummaries, legend, null,
+                    summary, summary, List.of(), null, null, List.of(), "", "");
         }
 
         public GuidePageView(PageContext page, String slug, String title, String summary, String body,
                              List<CountView> counts, int total, List<String> platforms, List<TocEntry> toc) {
-            this(page, slug, title, summary, body, counts, total, platforms, toc, "", null, List.of(), List.of(), null);
+            this(page, slug, title, summary, body, counts, total, platforms, toc, "", null, List.of(), List.of());
         }
     }
 
@@ -126,16 +148,38 @@ public final class Views {
     public record SeriesNavView(int part, int parts, String prevTitle, String prevUrl, String nextTitle, String nextUrl) {
     }
 
-    /** A heading in the page's table of contents. */
-    public record TocEntry(String id, String text, int level) {
+    /** A guide in the sidebar, or the previous / next guide in reading order. */
+    public record NavItem(String slug, String title, String url, boolean current) {
+    }
+
+    /** A group of guides in the sidebar and on the home page, in the authors' order ({@code group}, {@code weight}). */
+    public record NavGroup(String title, List<NavItem> items) {
+    }
+
+    /** A heading in the page's table of contents; {@code number} counts the level-2 headings only ("" for level 3). */
+    public record TocEntry(String id, String text, int level, String number, List<TocEntry> children) {
+        public TocEntry(String id, String text, int level) {
+            this(id, text, level, "", List.of());
+        }
     }
 
     /** A guide in a language index. */
-    public record GuideLink(String slug, String title, String summary, String url, List<CountView> counts, int total) {
+    public record GuideLink(String slug, String title, String summary, String url, List<CountView> counts, int total,
+                            String summaryHtml, String group) {
+        public GuideLink(String slug, String title, String summary, String url, List<CountView> counts, int total) {
+            this(slug, title, summary, url, counts, total, summary, "");
+        }
     }
 
-    /** The index of one language. */
-    public record IndexPageView(PageContext page, List<GuideLink> guides) {
+    /** Guides under one heading of the home page. */
+    public record GuideGroup(String title, List<GuideLink> guides) {
+    }
+
+    /** The index of one language: the guide to start with, then every guide in reading order and groups. */
+    public record IndexPageView(PageContext page, List<GuideLink> guides, GuideLink start, List<GuideGroup> groups) {
+        public IndexPageView(PageContext page, List<GuideLink> guides) {
+            this(page, guides, guides.isEmpty() ? null : guides.get(0), List.of(new GuideGroup("", guides)));
+        }
     }
 
     /** The root page: pick a language. */

@@ -73,7 +73,7 @@ class GuidePageBrowserIT extends BrowserSupport {
             assertTrue(p.locator(".snippet[data-lang=" + lang + "] code [class^=tk-]").count() > 0, lang + " is highlighted");
         }
         assertThat(p.locator(".snippet[data-lang=go] .tk-k").first()).hasText("package");
-        assertThat(p.locator("[data-snippet-id='setup/version'] .tk-out")).hasText("go version go1.[..]");
+        assertThat(p.locator("[data-snippet-id='setup/version'] details.pattern .tk-out")).hasText(java.util.regex.Pattern.compile("^go version go1\\..*any text"));
     }
 
     @Test

@@ -35,7 +35,7 @@ class MainTest {
         Run r = run("lint", "--content", MALFORMED.toString());
         assertEquals(2, r.code());
         String[] lines = r.err().split("\n");
-        assertEquals("25 authoring errors", lines[lines.length - 1]);
+        assertEquals("30 authoring errors", lines[lines.length - 1]);
         for (int i = 0; i < lines.length - 1; i++) {
             assertTrue(lines[i].matches("[^:]+\\.md:\\d+: .+"), "path:line: message, got " + lines[i]);
         }
