@@ -242,7 +242,7 @@
       return li;
     }
     function el(tag, cls) { var e = doc.createElement(tag); if (cls) e.className = cls; return e; }
-    input.addEventListener("focus", function () { load(); if (input.value.trim()) run(); });
+    input.addEventListener("focus", load);
     input.addEventListener("compositionstart", function () { composing = true; });
     input.addEventListener("compositionend", function () { composing = false; clearTimeout(timer); timer = setTimeout(run, 60); });
     input.addEventListener("input", function (e) { if (composing || e.isComposing) return; clearTimeout(timer); timer = setTimeout(run, 60); });
