@@ -194,6 +194,7 @@
     }
     function close() { panel.hidden = true; }
     function run() {
+      if (composing) return;
       var q = input.value.trim();
       if (!q) { close(); return; }
       panel.hidden = false;
@@ -243,7 +244,7 @@
     }
     function el(tag, cls) { var e = doc.createElement(tag); if (cls) e.className = cls; return e; }
     input.addEventListener("focus", load);
-    input.addEventListener("compositionstart", function () { composing = true; });
+    input.addEventListener("compositionstart", function () { composing = true; clearTimeout(timer); });
     input.addEventListener("compositionend", function () { composing = false; clearTimeout(timer); timer = setTimeout(run, 60); });
     input.addEventListener("input", function (e) { if (composing || e.isComposing) return; clearTimeout(timer); timer = setTimeout(run, 60); });
     f.addEventListener("submit", function (e) {
