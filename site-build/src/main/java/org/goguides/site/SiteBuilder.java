@@ -553,9 +553,18 @@ public final class SiteBuilder {
         MarkdownRenderer.Body body = MarkdownRenderer.render(tree != null ? tree : MarkdownRenderer.parse(g.markdown()),
                 line -> blocks.getOrDefault(line, ""), alerts);
         byte[] search = SearchIndex.page(ViewFactory.guideUrl(g.locale(), g.slug()), g.meta().title(), InlineMarkdown.text(g.meta().summary()),
-                body.sections());
+                readable(body.sections()));
         return new GuideBody(body.html(), body.toc(), views.counts(snippetViews, g.locale()), snippetViews.size(),
                 views.platformSummaries(snippetViews, g.locale()), search);
+    }
+
+    /** Search excerpts show a pattern's wildcards as what they mean to a reader: {@code [..]} as "…". */
+    private static List<MarkdownRenderer.Section> readable(List<MarkdownRenderer.Section> sections) {
+        List<MarkdownRenderer.Section> out = new ArrayList<>(sections.size());
+        for (MarkdownRenderer.Section s : sections) {
+            out.add(s.text().contains("[..]") ? new MarkdownRenderer.Section(s.anchor(), s.heading(), s.text().replace("[..]", "…")) : s);
+        }
+        return out;
     }
 
     private GuidePageView guidePage(Guide g, GuideBody b, ViewFactory views, GitInfo git, Content content,

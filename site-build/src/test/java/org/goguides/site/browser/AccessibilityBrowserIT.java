@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** axe-core finds no WCAG 2.0/2.1/2.2 A and AA violation on any kind of page, in either theme. */
 class AccessibilityBrowserIT extends BrowserSupport {
-    private static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+    private static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice");
     /** Every kind of page: language choice, index, guide (both languages, one with steps folded), overview, 404. */
     private static final List<String> PAGES = List.of("/", "/zh/", "/zh/setup/", "/en/setup/?platform=macos-amd64",
             "/en/verification/", "/zh/404.html");
@@ -34,8 +34,12 @@ class AccessibilityBrowserIT extends BrowserSupport {
     private static final List<String> DARK_PAGES = List.of("/", "/en/", "/zh/setup/", "/en/verification/");
 
     private List<String> check(ColorScheme scheme, List<String> pages) {
+        return check(scheme, pages, 1280);
+    }
+
+    private List<String> check(ColorScheme scheme, List<String> pages, int width) {
         context.close();
-        context = newContext(new Browser.NewContextOptions().setColorScheme(scheme));
+        context = newContext(new Browser.NewContextOptions().setColorScheme(scheme).setViewportSize(width, width < 500 ? 844 : 900));
         List<String> found = new ArrayList<>();
         Page p = context.newPage();
         for (String path : pages) {
@@ -48,15 +52,25 @@ class AccessibilityBrowserIT extends BrowserSupport {
         p.locator("[data-snippet-id='setup/broken'] details.failure summary").click();
         p.locator("[data-snippet-id='setup/mac-arm'] .fold-toggle").click();
         p.locator("details.legend summary").click();
+        p.locator("[data-snippet-id='setup/version'] details.hosts summary").click();
+        p.locator("[data-snippet-id='setup/version'] details.pattern summary").click();
+        if (width < 500) p.locator(".toc-toggle").click();
         p.locator("#search-input").fill("环境变量");
         p.locator(".search-list a").first().waitFor();
-        found.addAll(violations(p, scheme + " zh guide, opened"));
+        found.addAll(violations(p, scheme + " " + width + " zh guide, opened"));
         return found;
     }
 
     @Test
     void noViolationsInTheLightTheme() {
         assertEquals(List.of(), check(ColorScheme.LIGHT, PAGES));
+    }
+
+    @Test
+    void noViolationsOnAPhoneInEitherTheme() {
+        List<String> found = new ArrayList<>(check(ColorScheme.LIGHT, List.of("/zh/", "/en/setup/", "/en/verification/"), 390));
+        found.addAll(check(ColorScheme.DARK, List.of("/en/", "/zh/setup/"), 390));
+        assertEquals(List.of(), found);
     }
 
     @Test
