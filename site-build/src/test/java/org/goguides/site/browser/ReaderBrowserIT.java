@@ -145,8 +145,11 @@ class ReaderBrowserIT extends BrowserSupport {
         assertThat(p.locator("meta[name=description]")).hasAttribute("content", java.util.regex.Pattern.compile("^Install go on macOS"));
         p.navigate(site.base + "/en/extra/");
         assertThat(p.locator(".tags li")).hasCount(2);
-        Page old = open("/en/troubleshooting/");
+        // an alias: a redirect page at the old URL (Netlify answers it with a 301 from _redirects first)
+        Page old = context.newPage();
+        old.navigate(site.base + "/en/troubleshooting/", new Page.NavigateOptions().setWaitUntil(com.microsoft.playwright.options.WaitUntilState.COMMIT));
         old.waitForURL("**/en/extra/");
+        assertTrue(p.request().get(site.base + "/_redirects").text().contains("/en/troubleshooting/ /en/extra/ 301"));
     }
 
     @Test

@@ -171,7 +171,7 @@ class AuthoringMessagesTest {
         MainTest.Run r = MainTest.run("build", "--content", tmp.resolve("content").toString(), "--templates", "../templates", "--out", site.toString(),
                 "--results", tmp.resolve("results").toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.err().contains("warning: " + tmp.resolve("content/site.yml") + ":1: no baseUrl"), r.err());
+        assertTrue(r.err().contains("warning: " + tmp.resolve("content/site.yml") + ":1: no site URL"), r.err());
         assertFalse(r.err().contains("warning: content/site.yml"), r.err());
     }
 
