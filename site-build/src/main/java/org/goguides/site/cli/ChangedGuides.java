@@ -51,12 +51,12 @@ final class ChangedGuides {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String e = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                err.println("error: --changed-since: git " + String.join(" ", args) + ": " + e.strip());
+                err.println(TerminalText.visible("error: --changed-since: git " + String.join(" ", args) + ": " + e.strip()));
                 return Optional.empty();
             }
             return Optional.of(out);
         } catch (IOException e) {
-            err.println("error: --changed-since needs git: " + e.getMessage());
+            err.println(TerminalText.visible("error: --changed-since needs git: " + e.getMessage()));
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -10,7 +10,8 @@ import org.junit.platform.launcher.TestIdentifier;
 
 /**
  * Prints one line per snippet as it finishes (with the reason for a skip and the whole report for
- * a failure) and counts the statuses for the summary line.
+ * a failure) and counts the statuses for the summary line. Everything it prints passes through
+ * {@link TerminalText#visible}: a guide cannot drive the terminal.
  */
 final class ConsoleReporter implements TestExecutionListener {
     private final PrintStream out;
@@ -65,8 +66,10 @@ final class ConsoleReporter implements TestExecutionListener {
         }
     }
 
+    /** Prints one entry; its text comes from content (ids, paths, output), so control characters are made visible. */
     private synchronized void print(String tag, String text) {
-        out.println(tag.isEmpty() ? text : tag + " " + text);
+        String safe = TerminalText.visible(text);
+        out.println(tag.isEmpty() ? safe : tag + " " + safe);
         out.flush();
     }
 

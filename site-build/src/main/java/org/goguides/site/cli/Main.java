@@ -38,13 +38,15 @@ import org.goguides.checks.results.ResultStore;
 import org.goguides.checks.update.ExpectationUpdater;
 import org.goguides.site.SiteBuilder;
 import org.goguides.site.render.BuildException;
+import org.goguides.site.report.CheckEvents;
+import org.goguides.site.report.OutputFormat;
 import org.goguides.site.serve.DevServer;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 import static org.junit.platform.launcher.EngineFilter.includeEngines;
 
 /**
- * The command line: {@code check}, {@code build}, {@code serve} and {@code lint} (contract §7).
+ * The command line: {@code check}, {@code build}, {@code serve}, {@code lint} and {@code compare} (contract §7).
  * Output is UTF-8 whatever the platform's default; errors are one line each, never a stack trace.
  */
 public final class Main {
@@ -54,10 +56,23 @@ public final class Main {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Map<String, String> env;
+    /** Where machine-readable events go ({@code --format}); the plain lines go to {@code out}. */
+    private final PrintStream events;
 
     Main(PrintStream out, PrintStream err) {
+        this(out, err, System.getenv());
+    }
+
+    Main(PrintStream out, PrintStream err, Map<String, String> env) {
+        this(out, err, env, out);
+    }
+
+    private Main(PrintStream out, PrintStream err, Map<String, String> env, PrintStream events) {
         this.out = out;
         this.err = err;
+        this.env = env;
+        this.events = events;
     }
 
     public static void main(String[] args) {
@@ -75,19 +90,23 @@ public final class Main {
             err.println("run with --help for usage");
             return USAGE;
         }
+        OutputFormat format = OutputFormat.resolve(o.format, env).orElseThrow();
+        // JSON lines own stdout: the plain lines move to stderr
+        if (format == OutputFormat.JSONL && events == out) return new Main(err, err, env, out).run(args);
         try {
             return switch (o.verb) {
                 case "lint" -> lint(o);
                 case "check" -> check(o);
                 case "build" -> build(o);
                 case "serve" -> serve(o);
+                case "compare" -> new CompareCommand(out, err, env).run(o);
                 default -> {
                     out.print(Options.USAGE);
                     yield OK;
                 }
             };
         } catch (BuildException e) {
-            err.println(e.getMessage());
+            err.println(TerminalText.visible(e.getMessage()));
             return USAGE;
         } catch (IOException e) {
             err.println("error: " + e.getMessage());
@@ -102,18 +121,28 @@ public final class Main {
                 }).load(o.guides);
     }
 
+    /** The machine-readable reporter {@code --format} asks for. */
+    private CheckEvents events(Options o) {
+        return CheckEvents.of(OutputFormat.resolve(o.format, env).orElseThrow(), events, env);
+    }
+
     /** Prints the problems and returns true if there were any. */
     private boolean report(List<Problem> problems) {
-        problems.forEach(p -> err.println(p));
+        problems.forEach(p -> err.println(TerminalText.visible(p.toString())));
         if (!problems.isEmpty()) err.println(problems.size() + (problems.size() == 1 ? " authoring error" : " authoring errors"));
         return !problems.isEmpty();
     }
 
-    int lint(Options o) {
+    int lint(Options o) throws IOException {
         Content c = load(o);
         List<Problem> all = new java.util.ArrayList<>(c.problems());
-        all.addAll(TranslationDrift.find(c));
+        List<Problem> drift = TranslationDrift.find(c);
+        all.addAll(drift);
         java.util.Collections.sort(all);
+        CheckEvents ev = events(o);
+        ev.authoringErrors(c.problems().stream().sorted().toList());
+        ev.drift(drift.stream().sorted().toList());
+        ev.finish();
         if (report(all)) return USAGE;
         org.goguides.checks.parse.LintWarnings.find(c).forEach(w -> err.println("warning: " + w));
         long snippets = c.guides().stream().mapToLong(g -> g.executable().size()).sum();
@@ -123,7 +152,16 @@ public final class Main {
 
     int check(Options o) throws IOException {
         Content c = load(o);
+        CheckEvents ev = events(o);
+        if (!c.problems().isEmpty()) {
+            ev.authoringErrors(c.problems().stream().sorted().toList());
+            ev.finish();
+        }
         if (report(c.problems())) return USAGE;
+        if (o.requireSandbox && !o.noSandbox && Sandboxes.detect().name().equals("none")) {
+            err.println("error: --require-sandbox: " + Sandboxes.detect().describe());
+            return USAGE;
+        }
         Set<String> slugs = new LinkedHashSet<>(o.guides);
         if (o.changedSince != null) {
             Optional<Set<String>> changed = ChangedGuides.since(o.changedSince, o.content, c, err);
@@ -135,7 +173,7 @@ public final class Main {
             Set<String> affected = SeriesSelection.withDependents(c, changed.get());
             if (slugs.isEmpty()) slugs.addAll(affected);
             else slugs.retainAll(affected);
-            out.println("changed since " + o.changedSince + ": " + String.join(", ", slugs));
+            out.println(TerminalText.visible("changed since " + o.changedSince + ": " + String.join(", ", slugs)));
         }
         Map<String, List<SnippetResult>> cached = Map.of();
         HostRun previous = null;
@@ -154,12 +192,17 @@ public final class Main {
         Set<String> toRun = new LinkedHashSet<>(slugs.isEmpty() ? c.bySlug().keySet() : slugs);
         toRun.removeAll(cached.keySet());
         if (!cached.isEmpty()) {
-            out.println("cached: " + String.join(", ", cached.keySet()) + " (unchanged since the run of " + previous.finished()
-                    + " on this host; --no-cache runs them again)");
+            out.println(TerminalText.visible("cached: " + String.join(", ", cached.keySet()) + " (unchanged since the run of "
+                    + previous.finished() + " on this host; --no-cache runs them again)"));
         }
         ConsoleReporter reporter = new ConsoleReporter(out);
         KeptResults kept = KeptResults.before(o.resultsOut());
         String hostKey = previous == null ? null : previous.host().key();
+        Set<String> toRunAll = new LinkedHashSet<>(toRun);
+        toRunAll.addAll(cached.keySet());
+        ev.drift(TranslationDrift.find(c).stream().filter(p -> c.guides().stream()
+                .anyMatch(g -> toRunAll.contains(g.slug()) && g.displayPath().equals(p.pos().path()))).sorted().toList());
+        Set<String> keys = new LinkedHashSet<>();
         List<String> versions = o.goVersions.isEmpty() ? List.of("local") : o.goVersions;
         List<String> keepFor = new ArrayList<>(); // host files this run wrote
         for (String go : versions) {
@@ -175,14 +218,17 @@ public final class Main {
                 }
             }
             String key = launch(o, toRun, go, go.equals("local") ? probed : null, reporter);
+            if (key != null) keys.add(key);
             if (hostKey == null || go.equals("local")) hostKey = key;
             if (versions.size() > 1) out.println("results: " + o.resultsOut().resolve(key + ".json"));
             if (key != null) keepFor.add(key);
         }
         if (hostKey == null) {
             out.println(reporter.summary());
+            ev.finish();
             return FAILED;
         }
+        keys.add(hostKey);
         Path resultsFile = o.resultsOut().resolve(hostKey + ".json");
         if (!cached.isEmpty()) {
             List<SnippetResult> all = new ArrayList<>();
@@ -204,6 +250,16 @@ public final class Main {
         if (others > 0) out.println("kept " + others + " earlier results of guides this run did not check");
         out.println(reporter.summary());
         out.println("results: " + resultsFile);
+        for (String key : keys) {
+            Path f = o.resultsOut().resolve(key + ".json");
+            if (!Files.isRegularFile(f)) continue;
+            // what this run reports: what ran now and what the cache reused, not the kept results of other guides
+            HostRun run = ResultStore.read(f);
+            Set<String> reused = cached.keySet();
+            ev.hostRun(new HostRun(run.schema(), run.host(), run.isolation(), run.started(), run.finished(),
+                    run.snippets().stream().filter(r -> r.ranAt().isEmpty() || reused.contains(r.guide())).toList()));
+        }
+        ev.finish();
         if (o.update && Files.isRegularFile(resultsFile)) update(c, resultsFile);
         return reporter.failed.get() + reporter.errors.get() > 0 ? FAILED : OK;
     }
@@ -233,12 +289,12 @@ public final class Main {
     /** {@code check --update}: rewrites the expected output of steps that failed only on output. */
     private void update(Content c, Path resultsFile) throws IOException {
         ExpectationUpdater.Report r = ExpectationUpdater.update(c, ResultStore.read(resultsFile).snippets());
-        r.notes().forEach(n -> err.println("not updated: " + n));
+        r.notes().forEach(n -> err.println(TerminalText.visible("not updated: " + n)));
         if (r.edits().isEmpty()) {
             out.println("update: no expected output to rewrite");
             return;
         }
-        out.print(r.diff());
+        out.print(TerminalText.visible(r.diff()));
         out.println("update: rewrote " + r.edits().size() + " expected outputs; run check again to verify them");
     }
 
@@ -251,7 +307,7 @@ public final class Main {
         SiteBuilder.Report r = builder.build(new SiteBuilder.Options(o.content, o.templates, o.resultsIn(), o.out,
                 o.guides, Path.of(""), o.maxAge, org.goguides.site.render.SiteUrl.resolve(o.baseUrl, System.getenv())));
         if (report(r.problems())) return USAGE;
-        r.warnings().forEach(w -> err.println("warning: " + w));
+        r.warnings().forEach(w -> err.println(TerminalText.visible("warning: " + w)));
         out.printf("built %d pages into %s in %d ms%n", r.pages(), o.out, (System.nanoTime() - start) / 1_000_000);
         return OK;
     }
@@ -274,7 +330,7 @@ public final class Main {
             try {
                 build(o, builder);
             } catch (IOException | BuildException e) {
-                err.println(e.getMessage());
+                err.println(TerminalText.visible(e.getMessage()));
             }
         }, watched(o), out);
         server.start();

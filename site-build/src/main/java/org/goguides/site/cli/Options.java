@@ -11,7 +11,7 @@ import java.util.Set;
  * says what is allowed; it never throws.
  */
 final class Options {
-    static final List<String> VERBS = List.of("check", "build", "serve", "lint", "help");
+    static final List<String> VERBS = List.of("check", "build", "serve", "lint", "compare", "help");
 
     String verb;
     Path content = Path.of("content");
@@ -28,6 +28,12 @@ final class Options {
     String changedSince;
     /** build, serve: the published site URL; else Netlify's URL / DEPLOY_PRIME_URL, else site.yml's baseUrl. */
     String baseUrl = "";
+    /** {@code --format}: auto, text, github or jsonl (see {@link org.goguides.site.report.OutputFormat}). */
+    String format = "auto";
+    boolean requireSandbox;
+    /** compare: the published results (a URL or a file); the preview's URL to name. */
+    String published;
+    String previewUrl;
     int port = 8080;
     String host = "127.0.0.1";
     final List<String> errors = new ArrayList<>();
@@ -51,7 +57,7 @@ final class Options {
         }
         o.verb = args[i++];
         if (o.verb.equals("--help") || o.verb.equals("-h")) o.verb = "help";
-        if (!VERBS.contains(o.verb)) o.errors.add("unknown command \"" + o.verb + "\" (commands: check, build, serve, lint)");
+        if (!VERBS.contains(o.verb)) o.errors.add("unknown command \"" + o.verb + "\" (commands: check, build, serve, lint, compare)");
         while (i < args.length) {
             String a = args[i++];
             String value = null;
@@ -65,8 +71,10 @@ final class Options {
                 case "--no-sandbox" -> o.noSandbox = true;
                 case "--update" -> o.update = true;
                 case "--no-cache" -> o.noCache = true;
+                case "--require-sandbox" -> o.requireSandbox = true;
                 case "--help", "-h" -> o.verb = "help";
-                case "--content", "--templates", "--results", "--out", "--guide", "--port", "--host", "--go", "--changed-since", "--max-age", "--base-url" -> {
+                case "--content", "--templates", "--results", "--out", "--guide", "--port", "--host", "--go", "--changed-since", "--max-age", "--base-url",
+                     "--format", "--published", "--preview-url" -> {
                     if (value == null) {
                         if (i >= args.length) {
                             o.errors.add(a + " needs a value");
@@ -77,7 +85,8 @@ final class Options {
                     o.set(a, value);
                 }
                 default -> o.errors.add("unknown option \"" + a + "\" (options: --content DIR, --templates DIR, --results DIR, "
-                        + "--out DIR, --guide SLUG, --offline, --no-sandbox, --update, --no-cache, --go LIST, --changed-since REF, --max-age DAYS, --base-url URL, --port N)");
+                        + "--out DIR, --guide SLUG, --offline, --no-sandbox, --update, --no-cache, --go LIST, --changed-since REF, --max-age DAYS, --base-url URL, --port N, "
+                        + "--format FORMAT, --require-sandbox, --published URL, --preview-url URL)");
             }
         }
         return o;
@@ -95,6 +104,12 @@ final class Options {
             case "--base-url" -> {
                 if (org.goguides.site.render.SiteUrl.valid(value)) baseUrl = value;
                 else errors.add("--base-url " + value + ": not a site URL (https://example.org or https://example.org/docs)");
+            }
+            case "--published" -> published = value;
+            case "--preview-url" -> previewUrl = value;
+            case "--format" -> {
+                if (org.goguides.site.report.OutputFormat.resolve(value, java.util.Map.of()).isPresent()) format = value;
+                else errors.add("--format " + value + ": unknown format (allowed: " + org.goguides.site.report.OutputFormat.ALLOWED + ")");
             }
             case "--max-age" -> {
                 try {
@@ -132,6 +147,8 @@ final class Options {
               build   render the site from content, templates and results
               serve   build, serve on localhost and rebuild when a file changes
               lint    report authoring errors as FILE:LINE: message
+              compare compare the results (--results) with the published ones (--published URL
+                      or FILE) and say which steps turn red, are newly verified or wait for a host
 
             options:
               --content DIR     guides and settings (default: content)
@@ -155,6 +172,12 @@ final class Options {
               --base-url URL    build: the published URL for sitemap, robots.txt, canonical and
                                 social links (default: Netlify's URL or DEPLOY_PRIME_URL, else
                                 baseUrl in site.yml)
+              --format FORMAT   check, lint: also report as `github` (annotations and a job
+                                summary), or `jsonl` (JSON lines on stdout, text on stderr);
+                                `auto` (default) is github under GitHub Actions, else text
+              --require-sandbox check: stop with an error when the sandbox does not work here
+              --published URL   compare: the published results (results/all.json of the site,
+                                or a file); --preview-url URL names the deploy preview
               --port N          port for serve (default: 8080; 0 picks a free one)
 
             exit codes: check 1 if a snippet failed or errored; 2 on authoring errors or bad usage.

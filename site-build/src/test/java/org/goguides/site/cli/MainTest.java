@@ -110,7 +110,7 @@ class MainTest {
     void badUsageIsExplained() {
         Run r = run("chek");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("unknown command \"chek\" (commands: check, build, serve, lint)"), r.err());
+        assertTrue(r.err().contains("unknown command \"chek\" (commands: check, build, serve, lint, compare)"), r.err());
         Run o = run("build", "--otu", "x");
         assertEquals(2, o.code());
         assertTrue(o.err().contains("unknown option \"--otu\""), o.err());

@@ -1,0 +1,53 @@
+package org.goguides.site.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Text from content printed on a terminal cannot drive it: control characters are shown as escapes. */
+class TerminalTextTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void escapesC0C1DelAndBidiControls() {
+        assertEquals("\\e]0;title\\x07 \\e[2J", TerminalText.visible("\u001b]0;title\u0007 \u001b[2J"));
+        assertEquals("over\\rwrite", TerminalText.visible("over\rwrite"));
+        assertEquals("\\x00\\x08\\x7f\\u009b\\u0085", TerminalText.visible("\u0000\b\u007f\u009b\u0085"));
+        assertEquals("\\u202eabc\\u202c \\u2066x\\u2069 \\u200f\\u061c \\u2028", TerminalText.visible("\u202eabc\u202c \u2066x\u2069 \u200f\u061c \u2028"));
+    }
+
+    @Test
+    void keepsNewlinesTabsChineseAndBackslashes() {
+        String s = "第一行\n\tsecond C:\\path 100%";
+        assertSame(s, TerminalText.visible(s), "nothing to escape: the same string");
+        assertEquals("a\\nb\\tc", TerminalText.visibleLine("a\nb\tc"));
+        assertEquals("", TerminalText.visible(null));
+    }
+
+    @Test
+    void checkAndLintPrintGuideTextVisibly() throws Exception {
+        Path guide = tmp.resolve("content/guides/evil");
+        Files.createDirectories(guide);
+        Files.writeString(guide.resolve("index.en.md"), "---\ntitle: evil\n---\n\n```console {#esc}\n$ printf 'ok\\n'\n\u001b[2Jwiped\u202e\n```\n\n"
+                + "```console {#bad\u001b[31m}\n$ true\n```\n", StandardCharsets.UTF_8);
+        MainTest.Run lint = MainTest.run("lint", "--content", tmp.resolve("content").toString());
+        assertEquals(2, lint.code());
+        assertTrue(lint.err().contains("\\e[31m"), lint.err());
+        assertTrue(lint.err().chars().noneMatch(c -> c == 0x1b), "no raw ESC on the terminal: " + lint.err());
+        Files.writeString(guide.resolve("index.en.md"), "---\ntitle: evil\n---\n\n```console {#esc}\n$ printf 'ok\\n'\n\u001b[2Jwiped\u202e\n```\n",
+                StandardCharsets.UTF_8);
+        MainTest.Run check = MainTest.run("check", "--offline", "--no-cache", "--content", tmp.resolve("content").toString(),
+                "--results", tmp.resolve("results").toString());
+        assertEquals(1, check.code(), check.out() + check.err());
+        assertTrue(check.out().contains("\\e[2Jwiped\\u202e"), check.out());
+        assertTrue(check.out().chars().noneMatch(c -> c == 0x1b || c == 0x202e), "no raw control on the terminal: " + check.out());
+    }
+}
