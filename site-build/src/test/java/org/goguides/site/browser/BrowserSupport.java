@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * What every browser test shares: one Playwright and one Debian Chromium per JVM, the fixture site,
+ * What every browser test shares: one Playwright and one Chromium per JVM ({@link #executable}), the fixture site,
  * and per test a fresh context that fails the test on a console error, an uncaught exception or
  * any request that leaves 127.0.0.1.
  */
@@ -34,12 +34,23 @@ abstract class BrowserSupport {
     /** Console errors a test expects (e.g. the 404 status of a missing page), matched by substring. */
     protected final List<String> allowedErrors = new ArrayList<>();
 
+    /**
+     * The Chromium-family browser to drive: the system property {@code goguides.browser}, else the
+     * environment variable {@code GOGUIDES_BROWSER}, else Debian's {@code /usr/bin/chromium}. (On Ubuntu
+     * that path is a snap shim; CI points at the runner image's Chrome instead.)
+     */
+    static Path executable() {
+        String p = System.getProperty("goguides.browser", "");
+        if (p.isBlank()) p = System.getenv().getOrDefault("GOGUIDES_BROWSER", "");
+        return Path.of(p.isBlank() ? "/usr/bin/chromium" : p);
+    }
+
     static synchronized Browser browser() {
         if (browser == null) {
             Map<String, String> env = new HashMap<>(System.getenv());
             env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
             playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
-            browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium")));
+            browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(executable()));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     browser.close();
