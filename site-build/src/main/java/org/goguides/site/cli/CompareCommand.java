@@ -25,9 +25,11 @@ import org.goguides.site.report.ResultsComparison;
 
 /**
  * {@code compare}: this run's results ({@code --results}) against the published ones
- * ({@code --published}: the live site's {@code results/all.json}, or a file), written as Markdown to
- * stdout and, under GitHub Actions, appended to the job summary. Needs no secret, so it works for
- * pull requests from forks; when the published results cannot be read it says so and goes on.
+ * ({@code --published}: a URL or a file; by default {@code results/all.json} under site.yml's
+ * {@code baseUrl}), written as Markdown to stdout and, under GitHub Actions, appended to the job
+ * summary. {@code --save-published DIR} keeps what was fetched as {@code DIR/all.json} for
+ * {@code build}. Needs no secret or repository variable, so it works for pull requests from forks;
+ * when the published results cannot be read it says so and goes on.
  */
 final class CompareCommand {
     private final PrintStream out;
@@ -49,14 +51,17 @@ final class CompareCommand {
         List<Problem> problems = new ArrayList<>();
         List<HostRun> current = ResultStore.loadAll(o.resultsIn(), problems);
         problems.forEach(p -> err.println(TerminalText.visible("warning: " + p)));
-        String source = o.published == null ? "(none named: --published)" : o.published;
+        String base = content.site().baseUrl() == null ? "" : content.site().baseUrl().strip();
+        String where = o.published != null ? o.published : base.isEmpty() ? null : base.replaceAll("/+$", "") + "/results/all.json";
+        String source = where == null ? "(none: no --published, no baseUrl in site.yml)" : where;
         List<HostRun> published = List.of();
         String unavailable = null;
-        if (o.published == null) {
-            unavailable = "no --published URL or file was given";
+        if (where == null) {
+            unavailable = "no --published URL or file was given and site.yml has no baseUrl";
         } else {
             try {
-                published = readPublished(o.published);
+                published = readPublished(where);
+                if (o.savePublished != null) ResultStore.writeMerged(o.savePublished.resolve("all.json"), published);
             } catch (IOException e) {
                 unavailable = e.getMessage();
             }

@@ -34,6 +34,7 @@ final class Options {
     /** compare: the published results (a URL or a file); the preview's URL to name. */
     String published;
     String previewUrl;
+    Path savePublished;
     int port = 8080;
     String host = "127.0.0.1";
     final List<String> errors = new ArrayList<>();
@@ -74,7 +75,7 @@ final class Options {
                 case "--require-sandbox" -> o.requireSandbox = true;
                 case "--help", "-h" -> o.verb = "help";
                 case "--content", "--templates", "--results", "--out", "--guide", "--port", "--host", "--go", "--changed-since", "--max-age", "--base-url",
-                     "--format", "--published", "--preview-url" -> {
+                     "--format", "--published", "--preview-url", "--save-published" -> {
                     if (value == null) {
                         if (i >= args.length) {
                             o.errors.add(a + " needs a value");
@@ -86,7 +87,7 @@ final class Options {
                 }
                 default -> o.errors.add("unknown option \"" + a + "\" (options: --content DIR, --templates DIR, --results DIR, "
                         + "--out DIR, --guide SLUG, --offline, --no-sandbox, --update, --no-cache, --go LIST, --changed-since REF, --max-age DAYS, --base-url URL, --port N, "
-                        + "--format FORMAT, --require-sandbox, --published URL, --preview-url URL)");
+                        + "--format FORMAT, --require-sandbox, --published URL, --preview-url URL, --save-published DIR)");
             }
         }
         return o;
@@ -107,6 +108,7 @@ final class Options {
             }
             case "--published" -> published = value;
             case "--preview-url" -> previewUrl = value;
+            case "--save-published" -> savePublished = Path.of(value);
             case "--format" -> {
                 if (org.goguides.site.report.OutputFormat.resolve(value, java.util.Map.of()).isPresent()) format = value;
                 else errors.add("--format " + value + ": unknown format (allowed: " + org.goguides.site.report.OutputFormat.ALLOWED + ")");
@@ -176,8 +178,9 @@ final class Options {
                                 summary), or `jsonl` (JSON lines on stdout, text on stderr);
                                 `auto` (default) is github under GitHub Actions, else text
               --require-sandbox check: stop with an error when the sandbox does not work here
-              --published URL   compare: the published results (results/all.json of the site,
-                                or a file); --preview-url URL names the deploy preview
+              --published URL   compare: the published results (a URL or a file; default:
+                                results/all.json under site.yml's baseUrl); --save-published DIR
+                                keeps them as DIR/all.json; --preview-url URL names the preview
               --port N          port for serve (default: 8080; 0 picks a free one)
 
             exit codes: check 1 if a snippet failed or errored; 2 on authoring errors or bad usage.

@@ -27,10 +27,10 @@ public final class ComparisonSummary {
         }
         if (previewUrl != null && !previewUrl.isBlank()) b.append("Deploy preview: ").append(previewUrl.strip()).append("\n\n");
         if (c.platforms().isEmpty()) return b.append("No results to compare.\n").toString();
-        b.append("| platform | turns red | newly verified | waiting for a host |\n|---|---:|---:|---:|\n");
+        b.append("| platform | turns red | newly verified | waiting for a host | last run |\n|---|---:|---:|---:|---|\n");
         for (String p : c.platforms()) {
             b.append("| ").append(p).append(" | ").append(count(c.turnsRed(), p)).append(" | ").append(count(c.newlyVerified(), p))
-                    .append(" | ").append(count(c.waiting(), p)).append(" |\n");
+                    .append(" | ").append(count(c.waiting(), p)).append(" | ").append(Markdown.cell(c.newestRun(p))).append(" |\n");
         }
         StepSummary links = new StepSummary(env);
         section(b, "Turns red", "a host of the platform fails the step's current text; none did before", c.turnsRed(), links, true);

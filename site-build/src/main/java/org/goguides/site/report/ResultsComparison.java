@@ -35,6 +35,7 @@ public final class ResultsComparison {
     private final List<Change> newlyVerified = new ArrayList<>();
     private final List<Change> waiting = new ArrayList<>();
     private final Set<String> platforms = new TreeSet<>();
+    private final Map<String, String> newest = new TreeMap<>();
 
     private ResultsComparison() {
     }
@@ -46,7 +47,10 @@ public final class ResultsComparison {
         List<HostRun> all = new ArrayList<>(published);
         all.addAll(current);
         List<HostRun> after = newestPerHost(all);
-        for (HostRun r : after) c.platforms.add(platform(r.host()));
+        for (HostRun r : after) {
+            c.platforms.add(platform(r.host()));
+            c.newest.merge(platform(r.host()), r.finished(), (x, y) -> y.compareTo(x) > 0 ? y : x);
+        }
         Map<String, Set<String>> hashes = new LinkedHashMap<>();
         Map<String, Snippet> first = new LinkedHashMap<>();
         for (Guide g : content.guides()) {
@@ -88,6 +92,14 @@ public final class ResultsComparison {
     /** The platforms of the hosts compared, sorted. */
     public Set<String> platforms() {
         return platforms;
+    }
+
+    /**
+     * When a host of the platform last ran (the newest {@code finished} of its runs, merged): a date
+     * that stops moving says the platform's job (or the scheduled workflow) stopped running.
+     */
+    public String newestRun(String platform) {
+        return newest.getOrDefault(platform, "");
     }
 
     /** A platform's name as the workflow's matrix names it: {@code wsl}, {@code macos-arm64}, {@code linux-amd64}. */

@@ -94,8 +94,8 @@ class CompareCommandTest {
         String expected = "## What this change shows readers\n\n"
                 + "Compared with the published results (" + tmp.resolve("published/all.json") + ").\n\n"
                 + "Deploy preview: https://pr-7--goguides.netlify.app\n\n"
-                + "| platform | turns red | newly verified | waiting for a host |\n|---|---:|---:|---:|\n"
-                + "| linux-amd64 | 1 | 3 | 0 |\n| macos-arm64 | 0 | 0 | 1 |\n\n"
+                + "| platform | turns red | newly verified | waiting for a host | last run |\n|---|---:|---:|---:|---|\n"
+                + "| linux-amd64 | 1 | 3 | 0 | 2026-11-30T04:00:00Z |\n| macos-arm64 | 0 | 0 | 1 | 2026-11-29T04:00:00Z |\n\n"
                 + "### Turns red\n\na host of the platform fails the step's current text; none did before.\n\n"
                 + "| platform | step | where | reason |\n|---|---|---|---|\n"
                 + "| linux-amd64 | demo › red | " + F + ":5 | output differs (match=exact) |\n\n"
@@ -112,6 +112,32 @@ class CompareCommandTest {
     }
 
     @Test
+    void fetchedResultsAreKeptForTheBuild() throws Exception {
+        Path keep = tmp.resolve("keep");
+        MainTest.Run r = compare(Map.of(), "--results", current().toString(), "--published", published().toString(),
+                "--save-published", keep.toString());
+        assertEquals(0, r.code(), r.err());
+        List<org.goguides.checks.model.Problem> problems = new ArrayList<>();
+        List<HostRun> kept = ResultStore.loadAll(List.of(keep.resolve("all.json")), problems);
+        assertEquals(List.of(), problems);
+        assertEquals(List.of(LINUX.key(), MAC.key()), kept.stream().map(h -> h.host().key()).toList());
+    }
+
+    @Test
+    void thePublishedResultsDefaultToTheSitesBaseUrl() throws Exception {
+        Path content = tmp.resolve("content");
+        Files.createDirectories(content.resolve("guides/demo"));
+        Files.copy(Path.of(CONTENT, "guides/demo/index.en.md"), content.resolve("guides/demo/index.en.md"));
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Files.writeString(content.resolve("site.yml"), "baseUrl: http://127.0.0.1:" + port + "/\n", StandardCharsets.UTF_8);
+        MainTest.Run r = MainTest.run("compare", "--content", content.toString(), "--results", current().toString());
+        assertTrue(r.out().contains("could not be fetched from http://127.0.0.1:" + port + "/results/all.json: "), r.out());
+    }
+
+    @Test
     void unreachablePublishedResultsGiveAClearLineAndCompareWithNothing() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -123,7 +149,7 @@ class CompareCommandTest {
         assertTrue(r.out().startsWith("## What this change shows readers\n\n> [!WARNING]\n> The published results could not be fetched from "
                 + url + ": "), r.out());
         assertTrue(r.out().contains("Every step is compared with an empty published site."), r.out());
-        assertTrue(r.out().contains("| linux-amd64 | 1 | 4 | 0 |"), "everything this run passed is new: " + r.out());
+        assertTrue(r.out().contains("| linux-amd64 | 1 | 4 | 0 | 2026-11-30T04:00:00Z |"), "everything this run passed is new: " + r.out());
         assertTrue(r.err().contains("warning: published results not compared: "), r.err());
     }
 
@@ -133,6 +159,6 @@ class CompareCommandTest {
         assertTrue(missing.out().contains("could not be fetched from " + tmp.resolve("nope.json") + ": " + tmp.resolve("nope.json") + " does not exist."),
                 missing.out());
         MainTest.Run none = compare(Map.of(), "--results", current().toString());
-        assertTrue(none.out().contains("no --published URL or file was given"), none.out());
+        assertTrue(none.out().contains("no --published URL or file was given and site.yml has no baseUrl"), none.out());
     }
 }
