@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class WorkflowTest {
     static final Path WORKFLOW = Path.of("../.github/workflows/verify.yml");
+    static final Path DAILY = Path.of("../.github/workflows/daily.yml");
     /** The first major of each action that runs on Node 24 (GitHub removed Node 20 from its runners). */
     static final Map<String, Integer> NODE24_MAJORS = Map.of(
             "actions/checkout", 5, "actions/setup-java", 5, "actions/setup-go", 6, "actions/setup-node", 5,
@@ -70,7 +71,7 @@ class WorkflowTest {
     @Test
     void passesActionlint() throws Exception {
         Path actionlint = find();
-        Process p = new ProcessBuilder(actionlint.toString(), "-no-color", WORKFLOW.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(actionlint.toString(), "-no-color", WORKFLOW.toString(), DAILY.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), "actionlint:\n" + out);
@@ -85,8 +86,24 @@ class WorkflowTest {
         for (Object o : include) runners.add(String.valueOf(((Map<?, ?>) o).get("runner")));
         assertEquals(List.of("ubuntu-24.04", "ubuntu-24.04-arm", "macos-15", "macos-15-intel"), runners);
         assertTrue(jobs.containsKey("wsl"), "a WSL job");
-        assertTrue(((Map<?, ?>) wf.get("on")).containsKey("schedule"), "a scheduled run keeps badges current");
         assertEquals(List.of("check", "wsl"), ((Map<?, ?>) jobs.get("site")).get("needs"));
+    }
+
+    /**
+     * GitHub disables a scheduled workflow after 60 days without repository activity, and a disabled
+     * workflow runs on no event: the schedule lives in its own file, so pushes and pull requests are
+     * still checked when the daily run stops.
+     */
+    @Test
+    void theDailyRunLivesInItsOwnWorkflow() throws IOException {
+        Map<?, ?> daily = new ObjectMapper(new YAMLFactory()).readValue(Files.readString(DAILY, StandardCharsets.UTF_8), Map.class);
+        assertTrue(((Map<?, ?>) daily.get("on")).containsKey("schedule"), "a scheduled run keeps badges current");
+        Map<?, ?> call = (Map<?, ?>) ((Map<?, ?>) daily.get("jobs")).get("verify");
+        assertEquals("./.github/workflows/verify.yml", call.get("uses"));
+        assertEquals("inherit", call.get("secrets"), "the daily run deploys to production");
+        Map<?, ?> on = (Map<?, ?>) workflow().get("on");
+        assertFalse(on.containsKey("schedule"), "no schedule in verify.yml: its disabling would stop push and pull request runs");
+        assertTrue(on.containsKey("workflow_call") && on.containsKey("push") && on.containsKey("pull_request"), on.toString());
     }
 
     @Test
