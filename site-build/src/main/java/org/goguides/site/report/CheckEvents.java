@@ -25,6 +25,14 @@ public interface CheckEvents {
     /** A warning about one step, e.g. that it used most of its timeout. */
     void warning(SourcePos where, String title, String message);
 
+    /**
+     * Where else each step stands: for {@code guide/locale/id}, the same step (same id and text) in the
+     * guide's other translations, which share its result without running again. Called before
+     * {@link #hostRun}; the GitHub reporter annotates those lines too.
+     */
+    default void twins(Map<String, List<SourcePos>> places) {
+    }
+
     /** One host's recorded results (every step this run reported, reused ones included). */
     void hostRun(HostRun run);
 

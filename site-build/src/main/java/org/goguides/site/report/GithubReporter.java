@@ -28,6 +28,7 @@ final class GithubReporter implements CheckEvents {
     private final StringBuilder markdown = new StringBuilder();
     private final List<Problem> drifted = new ArrayList<>();
     private final List<String[]> warnings = new ArrayList<>();
+    private Map<String, List<SourcePos>> twins = Map.of();
 
     GithubReporter(PrintStream out, Map<String, String> env) {
         this.out = out;
@@ -57,12 +58,23 @@ final class GithubReporter implements CheckEvents {
     }
 
     @Override
+    public void twins(Map<String, List<SourcePos>> places) {
+        this.twins = places;
+    }
+
+    @Override
     public void hostRun(HostRun run) {
+        java.util.Set<String> printed = new java.util.HashSet<>(); // a step that ran in two translations is annotated once per line
         for (SnippetResult r : run.snippets()) {
             if (!r.status().equals("failed") && !r.status().equals("error")) continue;
             String message = r.reason() == null ? r.status() : r.reason();
             if (r.diff() != null && !r.diff().isBlank()) message += "\n" + r.diff().stripTrailing();
-            out.println(WorkflowCommands.annotation("error", r.source(), r.line(), r.guide() + " › " + r.id() + " (" + run.host().key() + ")", message));
+            String title = r.guide() + " › " + r.id() + " (" + run.host().key() + ")";
+            List<SourcePos> places = new ArrayList<>(List.of(new SourcePos(r.source(), Math.max(1, r.line()))));
+            places.addAll(twins.getOrDefault(r.guide() + "/" + r.locale() + "/" + r.id(), List.of()));
+            for (SourcePos p : places) {
+                if (printed.add(p + " " + title)) out.println(WorkflowCommands.annotation("error", p.path(), p.line(), title, message));
+            }
         }
         markdown.append(summary.hostRun(run));
     }

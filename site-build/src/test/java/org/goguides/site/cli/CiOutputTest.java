@@ -138,6 +138,20 @@ class CiOutputTest {
     }
 
     @Test
+    void aFailureIsAnnotatedInEveryTranslationThatSharesTheStep() throws Exception {
+        Path guide = tmp.resolve("content/guides/twin");
+        Files.createDirectories(guide);
+        Files.writeString(guide.resolve("index.en.md"), "---\ntitle: twin\n---\n\n```console {#a}\n$ echo x\ny\n```\n", StandardCharsets.UTF_8);
+        Files.writeString(guide.resolve("index.zh.md"), "---\ntitle: 双\n---\n\n说明。\n\n```console {#a}\n$ echo x\ny\n```\n", StandardCharsets.UTF_8);
+        Run r = run(Map.of("GITHUB_ACTIONS", "true"), "check", "--offline", "--no-cache", "--content", tmp.resolve("content").toString(),
+                "--results", tmp.resolve("results").toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        List<String> files = workflowCommands(r.out()).stream().map(l -> l.substring(0, l.indexOf(",title="))).toList();
+        assertEquals(List.of("::error file=" + guide.resolve("index.en.md") + ",line=5", "::error file=" + guide.resolve("index.zh.md") + ",line=7"),
+                files, "the identical zh step did not run again, but its line is annotated too");
+    }
+
+    @Test
     void unknownFormatIsAUsageError() {
         Run r = run(Map.of(), "check", "--format", "xml");
         assertEquals(2, r.code());
