@@ -40,6 +40,7 @@ import org.goguides.site.SiteBuilder;
 import org.goguides.site.render.BuildException;
 import org.goguides.site.report.CheckEvents;
 import org.goguides.site.report.OutputFormat;
+import org.goguides.site.report.SharedSteps;
 import org.goguides.site.serve.DevServer;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
@@ -250,7 +251,7 @@ public final class Main {
         if (others > 0) out.println("kept " + others + " earlier results of guides this run did not check");
         out.println(reporter.summary());
         out.println("results: " + resultsFile);
-        ev.twins(twins(c));
+        ev.twins(SharedSteps.of(c));
         for (String key : keys) {
             Path f = o.resultsOut().resolve(key + ".json");
             if (!Files.isRegularFile(f)) continue;
@@ -263,23 +264,6 @@ public final class Main {
         ev.finish();
         if (o.update && Files.isRegularFile(resultsFile)) update(c, resultsFile);
         return reporter.failed.get() + reporter.errors.get() > 0 ? FAILED : OK;
-    }
-
-    /** For each step ({@code guide/locale/id}), the same step in the guide's other translations (same id and text). */
-    private static Map<String, List<org.goguides.checks.model.SourcePos>> twins(Content c) {
-        Map<String, List<org.goguides.checks.model.SourcePos>> out = new java.util.HashMap<>();
-        for (List<org.goguides.checks.model.Guide> translations : c.bySlug().values()) {
-            for (org.goguides.checks.model.Guide g : translations) {
-                for (org.goguides.checks.model.Snippet s : g.executable()) {
-                    for (org.goguides.checks.model.Guide other : translations) {
-                        if (other == g) continue;
-                        other.snippet(s.id()).filter(t -> t.hash().equals(s.hash()))
-                                .ifPresent(t -> out.computeIfAbsent(s.guide() + "/" + s.locale() + "/" + s.id(), k -> new ArrayList<>()).add(t.pos()));
-                    }
-                }
-            }
-        }
-        return out;
     }
 
     /**
