@@ -38,7 +38,7 @@ final class StepSummary {
             if (r.diff() == null || r.diff().isBlank()) continue;
             b.append("\n<details><summary>").append(Markdown.html(r.guide() + " › " + r.id()))
                     .append(": expected (-) and actual (+) output</summary>\n\n")
-                    .append(Markdown.codeBlock("diff", r.diff())).append("\n</details>\n");
+                    .append(Markdown.codeBlock("diff", capped(r.diff()))).append("\n</details>\n");
         }
         return b.append('\n').toString();
     }
@@ -64,6 +64,24 @@ final class StepSummary {
                     .append(Markdown.cell(w[3])).append(" |\n");
         }
         return b.append('\n').toString();
+    }
+
+    /** At most this many lines of a diff go into the summary (GitHub takes at most 1 MiB of summary per step). */
+    static final int DIFF_LINES = 60;
+    static final int DIFF_CHARS = 8_000;
+
+    /** The diff, cut after {@value #DIFF_LINES} lines or {@value #DIFF_CHARS} characters with a line saying so. */
+    static String capped(String diff) {
+        List<String> lines = diff.stripTrailing().lines().toList();
+        StringBuilder b = new StringBuilder();
+        int kept = 0;
+        for (String l : lines) {
+            if (kept == DIFF_LINES || b.length() + l.length() > DIFF_CHARS) break;
+            b.append(l).append('\n');
+            kept++;
+        }
+        if (kept < lines.size()) b.append("… ").append(lines.size() - kept).append(" more lines in the results file\n");
+        return b.toString();
     }
 
     /** {@code [path:line](…/blob/sha/path#Lline)}, or the plain {@code path:line} outside GitHub. */
