@@ -53,7 +53,6 @@ final class CompareCommand {
         problems.forEach(p -> err.println(TerminalText.visible("warning: " + p)));
         String base = content.site().baseUrl() == null ? "" : content.site().baseUrl().strip();
         String where = o.published != null ? o.published : base.isEmpty() ? null : base.replaceAll("/+$", "") + "/results/all.json";
-        String source = where == null ? "(none: no --published, no baseUrl in site.yml)" : where;
         List<HostRun> published = List.of();
         String unavailable = null;
         if (where == null) {
@@ -66,7 +65,7 @@ final class CompareCommand {
                 unavailable = e.getMessage();
             }
         }
-        String md = ComparisonSummary.render(ResultsComparison.of(content, published, current), source, unavailable, o.previewUrl, env);
+        String md = ComparisonSummary.render(ResultsComparison.of(content, published, current), where, unavailable, o.previewUrl, env);
         out.print(md);
         String summary = env.get("GITHUB_STEP_SUMMARY");
         if (summary != null && !summary.isBlank()) {

@@ -13,13 +13,16 @@ public final class ComparisonSummary {
     }
 
     /**
-     * @param source where the published results came from (a URL or a file)
+     * @param source where the published results came from (a URL or a file), or null if nowhere was named
      * @param unavailable why they could not be read, or null
      * @param previewUrl the deploy preview's address, or null
      */
     public static String render(ResultsComparison c, String source, String unavailable, String previewUrl, Map<String, String> env) {
         StringBuilder b = new StringBuilder("## What this change shows readers\n\n");
-        if (unavailable != null) {
+        if (source == null) {
+            b.append("> [!WARNING]\n> No published results to compare with: ").append(Markdown.cell(unavailable))
+                    .append(". Every step is compared with an empty published site.\n\n");
+        } else if (unavailable != null) {
             b.append("> [!WARNING]\n> The published results could not be fetched from ").append(Markdown.cell(source)).append(": ")
                     .append(Markdown.cell(unavailable)).append(". Every step is compared with an empty published site.\n\n");
         } else {
@@ -33,9 +36,9 @@ public final class ComparisonSummary {
                     .append(" | ").append(count(c.waiting(), p)).append(" | ").append(Markdown.cell(c.newestRun(p))).append(" |\n");
         }
         StepSummary links = new StepSummary(env);
-        section(b, "Turns red", "a host of the platform fails the step's current text; none did before", c.turnsRed(), links, true);
-        section(b, "Newly verified", "a host of the platform passes the step's current text; none did before", c.newlyVerified(), links, false);
-        section(b, "Waiting for a host", "the text changed; the platform has results only for an older text, shown as stale",
+        section(b, "Turns red", "A host of the platform fails the step's current text; none did before", c.turnsRed(), links, true);
+        section(b, "Newly verified", "A host of the platform passes the step's current text; none did before", c.newlyVerified(), links, false);
+        section(b, "Waiting for a host", "The text changed; the platform has results only for an older text, shown as stale",
                 c.waiting(), links, false);
         return b.toString();
     }

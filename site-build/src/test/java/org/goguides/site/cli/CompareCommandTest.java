@@ -96,15 +96,15 @@ class CompareCommandTest {
                 + "Deploy preview: https://pr-7--goguides.netlify.app\n\n"
                 + "| platform | turns red | newly verified | waiting for a host | last run |\n|---|---:|---:|---:|---|\n"
                 + "| linux-amd64 | 1 | 3 | 0 | 2026-11-30T04:00:00Z |\n| macos-arm64 | 0 | 0 | 1 | 2026-11-29T04:00:00Z |\n\n"
-                + "### Turns red\n\na host of the platform fails the step's current text; none did before.\n\n"
+                + "### Turns red\n\nA host of the platform fails the step's current text; none did before.\n\n"
                 + "| platform | step | where | reason |\n|---|---|---|---|\n"
                 + "| linux-amd64 | demo › red | " + F + ":5 | output differs (match=exact) |\n\n"
-                + "### Newly verified\n\na host of the platform passes the step's current text; none did before.\n\n"
+                + "### Newly verified\n\nA host of the platform passes the step's current text; none did before.\n\n"
                 + "| platform | step | where |\n|---|---|---|\n"
                 + "| linux-amd64 | demo › fixed | " + F + ":10 |\n"
                 + "| linux-amd64 | demo › new | " + F + ":15 |\n"
                 + "| linux-amd64 | demo › changed | " + F + ":20 |\n\n"
-                + "### Waiting for a host\n\nthe text changed; the platform has results only for an older text, shown as stale.\n\n"
+                + "### Waiting for a host\n\nThe text changed; the platform has results only for an older text, shown as stale.\n\n"
                 + "| platform | step | where |\n|---|---|---|\n"
                 + "| macos-arm64 | demo › changed | " + F + ":20 |\n";
         assertEquals(expected, r.out());
@@ -159,6 +159,7 @@ class CompareCommandTest {
         assertTrue(missing.out().contains("could not be fetched from " + tmp.resolve("nope.json") + ": " + tmp.resolve("nope.json") + " does not exist."),
                 missing.out());
         MainTest.Run none = compare(Map.of(), "--results", current().toString());
-        assertTrue(none.out().contains("no --published URL or file was given and site.yml has no baseUrl"), none.out());
+        assertTrue(none.out().contains("> No published results to compare with: no --published URL or file was given and site.yml has no baseUrl. "
+                + "Every step is compared with an empty published site."), none.out());
     }
 }
