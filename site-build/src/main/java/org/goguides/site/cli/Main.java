@@ -159,7 +159,7 @@ public final class Main {
             ev.finish();
         }
         if (report(c.problems())) return USAGE;
-        if (o.requireSandbox && !o.noSandbox && Sandboxes.detect().name().equals("none")) {
+        if (o.requireSandbox && Sandboxes.detect().name().equals("none")) {
             err.println("error: --require-sandbox: " + Sandboxes.detect().describe());
             return USAGE;
         }

@@ -90,6 +90,7 @@ final class Options {
                         + "--format FORMAT, --require-sandbox, --published URL, --preview-url URL, --save-published DIR)");
             }
         }
+        if (o.requireSandbox && o.noSandbox) o.errors.add("--require-sandbox and --no-sandbox contradict each other (give one)");
         return o;
     }
 

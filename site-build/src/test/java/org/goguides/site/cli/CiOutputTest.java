@@ -152,6 +152,27 @@ class CiOutputTest {
     }
 
     @Test
+    void requiringTheSandboxRunsSandboxedOrNotAtAll() throws Exception {
+        Run both = run(Map.of(), "check", "--require-sandbox", "--no-sandbox");
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("--require-sandbox and --no-sandbox contradict each other"), both.err());
+        Path results = tmp.resolve("results");
+        Run r = run(Map.of(), "check", "--require-sandbox", "--offline", "--no-cache", "--content", AUTHORING.replace("authoring", "run"),
+                "--guide", "failing", "--results", results.toString());
+        if (org.goguides.checks.sandbox.Sandboxes.detect().name().equals("none")) {
+            assertEquals(2, r.code());
+            assertTrue(r.err().startsWith("error: --require-sandbox: no sandbox"), r.err());
+            assertFalse(Files.exists(results), "nothing ran");
+        } else {
+            assertEquals(1, r.code(), r.out() + r.err());
+            try (var s = Files.list(results)) {
+                HostRun run = ResultStore.read(s.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow());
+                assertFalse(run.isolation().equals("none"), "ran in the sandbox");
+            }
+        }
+    }
+
+    @Test
     void unknownFormatIsAUsageError() {
         Run r = run(Map.of(), "check", "--format", "xml");
         assertEquals(2, r.code());
