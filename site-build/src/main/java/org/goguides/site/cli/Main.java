@@ -143,9 +143,11 @@ public final class Main {
         CheckEvents ev = events(o);
         ev.authoringErrors(c.problems().stream().sorted().toList());
         ev.drift(drift.stream().sorted().toList());
+        List<Problem> warnings = all.isEmpty() ? org.goguides.checks.parse.LintWarnings.find(c) : List.of();
+        warnings.forEach(w -> ev.warning(w.pos(), "lint warning", w.message()));
         ev.finish();
         if (report(all)) return USAGE;
-        org.goguides.checks.parse.LintWarnings.find(c).forEach(w -> err.println("warning: " + w));
+        warnings.forEach(w -> err.println(TerminalText.visible("warning: " + w)));
         long snippets = c.guides().stream().mapToLong(g -> g.executable().size()).sum();
         out.println("ok: " + c.guides().size() + " guide files, " + snippets + " executable snippets");
         return OK;

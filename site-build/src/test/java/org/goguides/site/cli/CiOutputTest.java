@@ -74,7 +74,7 @@ class CiOutputTest {
                 "::warning file=" + RUN + "/guides/drifted/index.zh.md,line=5,title=translation drifted::snippet \"say\" differs from "
                         + en + ":5 (translations run the same code with the same expected output)",
                 "::error file=" + failing + ",line=7,title=failing › greet (" + host + ")::output differs (match=exact)"
-                        + "%0A--- expected%0A+++ actual%0A+ hello, 100%25%0A- goodbye"),
+                        + "%0A--- expected%0A+++ actual%0A- goodbye%0A+ hello, 100%25"),
                 workflowCommands(r.out()));
         String link = "https://github.com/octo/goguides/blob/0123abc/";
         String expected = "earlier step's summary\n"
@@ -84,7 +84,7 @@ class CiOutputTest {
                 + "### Steps that failed\n\n| step | status | reason | where |\n|---|---|---|---|\n"
                 + "| failing › greet | failed | output differs (match=exact) | [" + failing + ":7](" + link + failing + "#L7) |\n\n"
                 + "<details><summary>failing › greet: expected (-) and actual (+) output</summary>\n\n"
-                + "```diff\n--- expected\n+++ actual\n+ hello, 100%\n- goodbye\n```\n\n</details>\n\n"
+                + "```diff\n--- expected\n+++ actual\n- goodbye\n+ hello, 100%\n```\n\n</details>\n\n"
                 + "### Translations that drifted apart\n\n| where | difference |\n|---|---|\n"
                 + "| [" + RUN + "/guides/drifted/index.zh.md:5](" + link + RUN + "/guides/drifted/index.zh.md#L5) | snippet \"say\" differs from "
                 + en.replace("_", "\\_") + ":5 (translations run the same code with the same expected output) |\n\n";
@@ -99,7 +99,7 @@ class CiOutputTest {
         assertEquals(2, r.code());
         String file = AUTHORING + "/guides/broken/index.en.md";
         String message = "unknown attribute \"platfrom\" (did you mean \"platform\"? allowed: id, os, arch, platform, requires, network, root, "
-                + "exit, timeout, file, run, session, skip, match)";
+                + "exit, timeout, file, run, session, skip, match, hl)";
         assertEquals(List.of("::error file=" + file + ",line=5,title=authoring error::" + message), workflowCommands(r.out()));
         assertEquals("## check: 1 authoring error\n\nNo step ran: fix these first (`lint` lists them too).\n\n| where | problem |\n|---|---|\n"
                 + "| [" + file + ":5](https://github.com/octo/goguides/blob/0123abc/" + file + "#L5) | " + message + " |\n\n",
@@ -170,6 +170,18 @@ class CiOutputTest {
                 assertFalse(run.isolation().equals("none"), "ran in the sandbox");
             }
         }
+    }
+
+    @Test
+    void resultsKeptFromGuidesThisRunDidNotCheckAreNotReportedAgain() throws Exception {
+        Path results = tmp.resolve("results");
+        assertEquals(1, run(Map.of(), "check", "--offline", "--no-cache", "--content", RUN, "--results", results.toString()).code());
+        Path summary = tmp.resolve("summary.md");
+        Run r = run(github(summary), "check", "--offline", "--guide", "drifted", "--content", RUN, "--results", results.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("kept 1 earlier results"), "the failing guide's result stays in the file: " + r.out());
+        assertTrue(workflowCommands(r.out()).stream().noneMatch(l -> l.contains("failing")), r.out());
+        assertTrue(Files.readString(summary, StandardCharsets.UTF_8).contains("| 2 | 0 | 0 | 0 |"), "only this run's steps are counted");
     }
 
     @Test
