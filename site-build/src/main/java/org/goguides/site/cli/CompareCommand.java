@@ -51,7 +51,8 @@ final class CompareCommand {
         List<Problem> problems = new ArrayList<>();
         List<HostRun> current = ResultStore.loadAll(o.resultsIn(), problems);
         problems.forEach(p -> err.println(TerminalText.visible("warning: " + p)));
-        String base = content.site().baseUrl() == null ? "" : content.site().baseUrl().strip();
+        String base = o.baseUrl != null && !o.baseUrl.isBlank() ? o.baseUrl.strip()
+                : content.site().baseUrl() == null ? "" : content.site().baseUrl().strip();
         String where = o.published != null ? o.published : base.isEmpty() ? null : base.replaceAll("/+$", "") + "/results/all.json";
         List<HostRun> published = List.of();
         String unavailable = null;
