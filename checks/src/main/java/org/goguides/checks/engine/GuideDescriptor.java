@@ -103,7 +103,9 @@ final class GuideDescriptor extends AbstractTestDescriptor implements Node<Guide
                 if (cause != null) blocked = "this guide builds on " + after.guide.slug() + " (after:), but " + cause + "; fix that first";
                 else prior = after.finalMain();
             }
-            s = prior == null || blocked != null ? ctx.runner().newSession(label) : ctx.runner().continueSession(label, prior);
+            boolean withRoot = guide.snippets().stream().anyMatch(x -> x.session().equals(name) && x.requires().root());
+            s = prior == null || blocked != null ? ctx.runner().newSession(label, withRoot, guide)
+                    : ctx.runner().continueSession(label, prior, withRoot, guide);
             sessions.put(name, s);
         }
         return s;

@@ -41,7 +41,9 @@ public final class GoToolchains {
             pb.environment().putAll(env);
             Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0 || !out.startsWith("go version " + version + " ")) {
+            // the first fetch says "go: downloading go1.22.12 (linux/amd64)" before the version line
+            String last = out.substring(out.lastIndexOf('\n') + 1);
+            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0 || !last.startsWith("go version " + version + " ")) {
                 throw new IOException("cannot get Go " + version + " through the module proxy: " + out);
             }
         } catch (InterruptedException e) {

@@ -50,4 +50,21 @@ final class HomeCopy {
             }
         });
     }
+
+    /** Hands every entry under {@code dir} (links as links) to the host user {@code uid}, the sandbox's. */
+    static void handOver(Path dir, int uid) throws IOException {
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                Files.setAttribute(d, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+                Files.setAttribute(f, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
 }

@@ -3,6 +3,7 @@ package org.goguides.checks.run;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.goguides.checks.model.Snippet;
@@ -20,6 +21,15 @@ public interface Isolation {
 
     /** Whether {@code root} snippets can run: a throwaway layer over system paths exists. */
     boolean rootLayer();
+
+    /**
+     * The host user id sandboxed processes run as, when it is not the runner's own: a root runner does not let a
+     * snippet be host uid 0, so what a snippet must write (its session) is handed to this user. -1: the runner's.
+     * Sessions with a {@code root} step are the exception (see {@code BwrapIsolation}).
+     */
+    default int sandboxUid() {
+        return -1;
+    }
 
     /** Why {@code root} snippets are skipped on this host; only meaningful when {@link #rootLayer()} is false. */
     default String noRootLayerReason() {
@@ -40,11 +50,23 @@ public interface Isolation {
      * @param readOnly directories the command must read (its scripts)
      * @param writable further directories the command must be able to write (caches, saved state)
      * @param layer a directory owned by the session for a throwaway root layer; removed with the session
+     * @param hidden host folders the command must not see at all (the runner's work and cache folders, whose
+     *               other sessions and trusted caches belong to other guides), besides what the isolation hides
+     * @param env the command's whole environment: it reaches only the sandboxed process, never a host-side helper
+     * @param uid the host user the command runs as ({@link Isolation#sandboxUid()}), or -1 for the runner's own
      */
-    record Binds(Path home, Path cwd, List<Path> readOnly, List<Path> writable, Path layer) {
+    record Binds(Path home, Path cwd, List<Path> readOnly, List<Path> writable, Path layer, List<Path> hidden,
+                 Map<String, String> env, int uid) {
         public Binds {
             readOnly = List.copyOf(readOnly);
             writable = List.copyOf(writable);
+            hidden = List.copyOf(hidden);
+            env = Map.copyOf(env);
+        }
+
+        /** Nothing hidden beyond the isolation's own view, and an empty environment. */
+        public Binds(Path home, Path cwd, List<Path> readOnly, List<Path> writable, Path layer) {
+            this(home, cwd, readOnly, writable, layer, List.of(), Map.of(), -1);
         }
     }
 
@@ -93,6 +115,17 @@ public interface Isolation {
         }
     }
 
+    /**
+     * {@code command} started in {@code cwd} through {@code env -i NAME=VALUE…}: the host-side helpers in front
+     * of it keep their fixed environment and folder, and only the command gets {@code env}.
+     */
+    static List<String> withEnvironment(List<String> command, Path cwd, Map<String, String> env) throws IOException {
+        List<String> full = new java.util.ArrayList<>(HostTools.command("env", "-i", "-C", cwd.toString(), "--"));
+        env.forEach((k, v) -> full.add(k + "=" + v));
+        full.addAll(command);
+        return full;
+    }
+
     /** No isolation: a fresh HOME and session directory only. */
     Isolation NONE = none("no sandbox: snippets run with a fresh HOME and session directory only");
 
@@ -115,8 +148,8 @@ public interface Isolation {
             }
 
             @Override
-            public Wrapped wrap(List<String> command, Snippet snippet, Binds binds) {
-                return Wrapped.of(command);
+            public Wrapped wrap(List<String> command, Snippet snippet, Binds binds) throws IOException {
+                return Wrapped.of(withEnvironment(command, binds.cwd(), binds.env()));
             }
         };
     }

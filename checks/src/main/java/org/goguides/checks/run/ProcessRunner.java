@@ -6,60 +6,60 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import org.goguides.checks.host.HostProbe;
-
 /**
- * Runs one process with a clean environment, a time limit and an output cap, and makes sure that
- * nothing it started outlives it: the process leads its own process group (via {@code setsid --wait}
- * where available) and the whole group and every descendant are killed when it ends or times out.
+ * Runs one host-side process (a sandbox's outermost helper) with the fixed {@link HostTools#ENVIRONMENT},
+ * a time limit and an output cap, and makes sure that nothing it started outlives it: the process leads
+ * its own process group (via {@code setsid --wait} where available) and the whole group and every
+ * descendant are killed when it ends or times out. What the command needs of a snippet's environment it
+ * carries in its arguments, for the sandboxed process alone.
  */
 public final class ProcessRunner {
-    private static final boolean SETSID = HostProbe.onPath("setsid");
+    private static final java.util.Optional<String> SETSID = HostTools.find("setsid");
+
+    private static final java.util.Optional<String> KILL = HostTools.find("kill");
 
     private ProcessRunner() {
     }
 
-    public static ProcessResult run(List<String> command, Path cwd, Map<String, String> env, Duration timeout, int outputCap)
-            throws IOException {
-        return run(command, cwd, env, timeout, outputCap, () -> false);
+    public static ProcessResult run(List<String> command, Path cwd, Duration timeout, int outputCap) throws IOException {
+        return run(command, cwd, timeout, outputCap, () -> false);
     }
 
     /**
-     * As {@link #run(List, Path, Map, Duration, int)}, and also stops the process as soon as {@code stop}
+     * As {@link #run(List, Path, Duration, int)}, and also stops the process as soon as {@code stop}
      * says so (a sandbox limit was hit; polled every 50 ms). A stopped process reports exit 124 and
      * {@code timedOut}; the caller that asked for the stop knows the real reason.
      */
-    public static ProcessResult run(List<String> command, Path cwd, Map<String, String> env, Duration timeout, int outputCap,
+    public static ProcessResult run(List<String> command, Path cwd, Duration timeout, int outputCap,
                                     BooleanSupplier stop) throws IOException {
-        return run(command, cwd, env, timeout, outputCap, stop, false);
+        return run(command, cwd, timeout, outputCap, stop, false);
     }
 
     /**
-     * As {@link #run(List, Path, Map, Duration, int, BooleanSupplier)}; {@code contained} says the command
+     * As {@link #run(List, Path, Duration, int, BooleanSupplier)}; {@code contained} says the command
      * runs in its own PID namespace, so when it ends by itself nothing of it is left and the process
      * group need not be killed (which costs starting {@code kill}).
      */
-    public static ProcessResult run(List<String> command, Path cwd, Map<String, String> env, Duration timeout, int outputCap,
+    public static ProcessResult run(List<String> command, Path cwd, Duration timeout, int outputCap,
                                     BooleanSupplier stop, boolean contained) throws IOException {
         List<String> full = new ArrayList<>();
         // its own process group, so that a timeout kills all of it; a contained command needs none (killing
         // it ends its PID namespace), which saves starting setsid for every snippet
-        boolean group = SETSID && !contained;
+        boolean group = SETSID.isPresent() && !contained;
         if (group) {
-            full.add("setsid");
+            full.add(SETSID.get());
             full.add("--wait");
         }
         full.addAll(command);
         ProcessBuilder pb = new ProcessBuilder(full).directory(cwd.toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().clear();
-        pb.environment().putAll(env);
-        CommandTrace.record(full, cwd, env);
+        pb.environment().putAll(HostTools.ENVIRONMENT);
+        CommandTrace.record(full, cwd, HostTools.ENVIRONMENT);
         long start = System.nanoTime();
         Process p = pb.start();
         CountDownLatch overflow = new CountDownLatch(1);
@@ -107,10 +107,13 @@ public final class ProcessRunner {
     /** Kills the process group led by {@code p} (when it leads one), then every descendant found before, then {@code p}. */
     static void killTree(Process p, boolean group) {
         List<ProcessHandle> desc = p.descendants().toList();
-        if (group) {
+        if (group && KILL.isPresent()) {
             try {
-                Process k = new ProcessBuilder("kill", "-KILL", "--", "-" + p.pid()).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                ProcessBuilder pb = new ProcessBuilder(KILL.get(), "-KILL", "--", "-" + p.pid()).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                pb.environment().clear();
+                pb.environment().putAll(HostTools.ENVIRONMENT);
+                Process k = pb.start();
                 k.waitFor(2, TimeUnit.SECONDS);
             } catch (IOException e) {
                 // fall through to per-process kills

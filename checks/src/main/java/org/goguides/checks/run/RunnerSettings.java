@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * How the runner works on this machine.
  *
  * @param workRoot where session directories are created (removed after each guide)
- * @param cacheDir the Go build and module caches shared by all snippets, owned by the runner
+ * @param cacheDir the runner's own cache (toolchains it fetched); snippets see it read-only at most
  * @param outputCap bytes of output kept per command; more is a failure
  * @param storedOutput characters of output kept in the results file per snippet
  * @param isolation the sandbox, or {@link Isolation#NONE}
@@ -23,10 +23,15 @@ public record RunnerSettings(Path workRoot, Path cacheDir, int outputCap, int st
     public static final int DEFAULT_OUTPUT_CAP = 1 << 20;
     public static final int DEFAULT_STORED_OUTPUT = 16 * 1024;
 
-    /** The default cache: {@code $XDG_CACHE_HOME/goguides} or {@code ~/.cache/goguides}. */
+    /**
+     * The runner's own cache (the toolchains of {@code --go}): {@code $XDG_CACHE_HOME/goguides}, else
+     * {@code ~/.cache/goguides}; for root {@code /var/cache/goguides}, which the sandbox user (nobody) can
+     * reach to see a toolchain read-only, where root's home is closed to it. Snippets never write here.
+     */
     public static Path defaultCacheDir() {
         String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("goguides");
+        if (xdg != null && !xdg.isBlank()) return Path.of(xdg, "goguides");
+        if ("root".equals(System.getProperty("user.name"))) return Path.of("/var/cache/goguides");
+        return Path.of(System.getProperty("user.home"), ".cache", "goguides");
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.goguides.checks.model.ExitExpectation;
 import org.goguides.checks.model.ExpectedOutput;
@@ -24,8 +25,11 @@ import org.goguides.checks.results.Status;
  * {@code file=} blocks by writing the file. Never throws for anything a snippet does.
  */
 public final class SnippetRunner {
-    /** Saved state larger than this is not read back (a snippet cannot make the runner load gigabytes). */
-    private static final long MAX_STATE_BYTES = 4L << 20;
+    /** A transcript's commands together may print this many times the per-command cap. */
+    static final int TRANSCRIPT_CAPS = 4;
+
+    /** The shell that runs every snippet, found once in the system folders (inside the sandbox it is the sandbox's). */
+    private static final String BASH = HostTools.find("bash").orElse("/bin/bash");
 
     private final RunnerSettings settings;
 
@@ -37,7 +41,10 @@ public final class SnippetRunner {
         return settings;
     }
 
-    /** The environment every session starts from: nothing of the user's but PATH. */
+    /**
+     * The environment every session starts from: nothing of the user's but PATH (the session adds HOME and
+     * its own Go caches, GOCACHE and GOMODCACHE, which no other guide or run sees).
+     */
     public Map<String, String> baseEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
         String path = System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
@@ -46,19 +53,53 @@ public final class SnippetRunner {
         env.put("LANG", "C.UTF-8");
         env.put("TERM", "dumb");
         env.put("USER", System.getProperty("user.name", "reader"));
-        env.put("GOCACHE", settings.cacheDir().resolve("go-build").toString());
-        env.put("GOMODCACHE", settings.cacheDir().resolve("gomod").toString());
         return env;
     }
 
     public Session newSession(String name) throws IOException {
-        Files.createDirectories(settings.cacheDir());
-        return Session.create(settings.workRoot(), name, baseEnvironment());
+        return newSession(name, false);
+    }
+
+    /**
+     * A new session; {@code withRoot} when one of its snippets is a {@code root} step. Such a session runs as
+     * the runner's own user: its root layer must write the host's root-owned system folders through an
+     * overlay, which only the host's root can (see README, "The sandbox"). Every other session runs as the
+     * isolation's sandbox user.
+     */
+    public Session newSession(String name, boolean withRoot) throws IOException {
+        return Session.create(settings.workRoot(), name, baseEnvironment(), withRoot ? -1 : settings.isolation().sandboxUid(), null);
+    }
+
+    /** As {@link #newSession(String, boolean)}, with the Go caches kept for this version of {@code guide} ({@link GuideCaches}). */
+    public Session newSession(String name, boolean withRoot, org.goguides.checks.model.Guide guide) throws IOException {
+        int uid = withRoot ? -1 : settings.isolation().sandboxUid();
+        Path cache = GuideCaches.of(settings.cacheDir(), guide, uid);
+        // a guide with a root session and others: its cache must suit both users; give such guides fresh caches
+        Integer owner = (Integer) Files.getAttribute(cache, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+        boolean usable = uid < 0 ? owner == currentUid() : owner == uid;
+        return Session.create(settings.workRoot(), name, baseEnvironment(), uid, usable ? cache : null);
+    }
+
+    private static int currentUid() {
+        try {
+            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** A session that starts where {@code prior} ended (see {@link Session#continuing}). */
     public Session continueSession(String name, Session prior) throws IOException {
-        return Session.continuing(settings.workRoot(), name, prior);
+        return Session.continuing(settings.workRoot(), name, prior, prior.uid(), null);
+    }
+
+    /** As {@link #continueSession(String, Session)}, with the Go caches kept for this version of {@code guide}. */
+    public Session continueSession(String name, Session prior, boolean withRoot, org.goguides.checks.model.Guide guide) throws IOException {
+        int uid = withRoot ? -1 : settings.isolation().sandboxUid();
+        Path cache = GuideCaches.of(settings.cacheDir(), guide, uid);
+        Integer owner = (Integer) Files.getAttribute(cache, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+        boolean usable = uid < 0 ? owner == currentUid() : owner == uid;
+        return Session.continuing(settings.workRoot(), name, prior, uid, usable ? cache : null);
     }
 
     public RunOutcome run(Snippet s, Session session) {
@@ -81,11 +122,16 @@ public final class SnippetRunner {
         }
     }
 
+    /**
+     * Writes a {@code file=} block into the session. Every folder on the way is checked before it is used
+     * or made, and the file is opened without following a link: whatever an earlier snippet planted (a
+     * link to /etc as a folder or as the file), nothing is created or written outside the session.
+     */
     private RunOutcome writeFile(Snippet s, Session session, long start) throws IOException {
-        Path home = session.home().toRealPath();
+        Path home = session.home();
         // file=./x: where the terminal is; file=dir/x and file=.dotfile: from $HOME; a bare file=x after a cd is ambiguous: it fails
         boolean here = s.file().startsWith("./");
-        Path cwd = session.cwd().toRealPath();
+        Path cwd = session.cwd().normalize(); // a path a snippet left: only compared, never resolved through links
         Path target = (here ? cwd.resolve(s.file().substring(2)) : home.resolve(s.file())).normalize();
         if (!here && !s.file().contains("/") && !s.file().startsWith(".") && !cwd.equals(home) && cwd.startsWith(home)) {
             String rel = home.relativize(cwd).toString();
@@ -93,20 +139,37 @@ public final class SnippetRunner {
                     + ", but the steps before left the terminal in ~/" + rel + " (write file=./" + s.file()
                     + " for the current directory, or file=" + rel + "/" + s.file() + ")", 0, 0, "", "");
         }
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        // an earlier snippet may have left a symlink at the target or above it: never write through it
-        boolean escapes = !parent.toRealPath().startsWith(home);
-        if (!escapes && Files.isSymbolicLink(target)) escapes = !Files.exists(target) || !target.toRealPath().startsWith(home);
-        if (escapes) {
+        if (!target.startsWith(home) || target.equals(home)) {
             return RunOutcome.error("file=" + s.file() + " resolves outside the session directory", 0);
         }
-        Files.writeString(target, s.code() + "\n", StandardCharsets.UTF_8);
+        int uid = session.uid();
+        Path dir = home;
+        for (Path part : home.relativize(target.getParent() == null ? home : target.getParent())) {
+            dir = dir.resolve(part);
+            if (Files.isSymbolicLink(dir)) return RunOutcome.error("file=" + s.file() + " resolves outside the session directory", 0);
+            if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(dir); // fails, rather than follows, if a link appeared in between
+                if (uid >= 0) Files.setAttribute(dir, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+            } else if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                return RunOutcome.error("file=" + s.file() + ": " + home.relativize(dir) + " is not a folder", 0);
+            }
+        }
+        if (Files.isSymbolicLink(target)) return RunOutcome.error("file=" + s.file() + " resolves outside the session directory", 0);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            return RunOutcome.error("file=" + s.file() + ": something other than a file is there", 0);
+        }
+        // a new file, never the old one's inode (which a hard link may share)
+        Files.deleteIfExists(target);
+        try (var out = Files.newByteChannel(target, Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW,
+                LinkOption.NOFOLLOW_LINKS))) {
+            out.write(java.nio.ByteBuffer.wrap((s.code() + "\n").getBytes(StandardCharsets.UTF_8)));
+        }
+        if (uid >= 0) Files.setAttribute(target, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
         return new RunOutcome(Status.PASSED, "", 0, (System.nanoTime() - start) / 1_000_000, "", "");
     }
 
     private RunOutcome shell(Snippet s, Session session) throws IOException {
-        Run r = runScript(s, session, s.code(), true, s.timeout());
+        Run r = runScript(s, session, s.code(), true, s.timeout(), settings.outputCap());
         return judge(r, s.exit(), s.expected(), s.timeout(), "");
     }
 
@@ -115,7 +178,7 @@ public final class SnippetRunner {
         Files.createDirectories(dir);
         Path main = dir.resolve("main.go");
         writeFresh(main, s.code() + "\n");
-        Run r = runScript(s, session, "go run " + quote(main.toString()), true, s.timeout());
+        Run r = runScript(s, session, "go run " + quote(main.toString()), true, s.timeout(), settings.outputCap());
         return judge(r, s.exit(), s.expected(), s.timeout(), "");
     }
 
@@ -123,18 +186,30 @@ public final class SnippetRunner {
         StringBuilder transcript = new StringBuilder();
         long deadline = System.nanoTime() + s.timeout().toNanos();
         long total = 0;
+        // what all commands together may print: thousands of commands each under the per-command cap
+        // must not fill the runner's memory
+        long budget = (long) settings.outputCap() * TRANSCRIPT_CAPS;
+        long printed = 0;
         RunOutcome last = new RunOutcome(Status.PASSED, "", 0, 0, "", "");
         for (int i = 0; i < s.steps().size(); i++) {
             TranscriptStep step = s.steps().get(i);
             Duration left = Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
-            Run run = runScript(s, session, step.command(), false, left);
+            int cap = (int) Math.min(settings.outputCap(), budget - printed);
+            Run run = runScript(s, session, step.command(), false, left, cap);
             ProcessResult r = run.result();
+            printed += Math.min(r.totalBytes(), cap + 1L);
             total += r.durationMs();
             transcript.append("$ ").append(step.command().replace("\n", "\n> ")).append('\n').append(r.output());
             if (!r.output().isEmpty() && !r.output().endsWith("\n")) transcript.append('\n');
             if (r.exit() != 0) transcript.append('[').append(r.exit()).append("]\n");
             String where = s.steps().size() > 1 ? "command " + (i + 1) + " of " + s.steps().size()
                     + " (line " + step.line() + ", $ " + firstLine(step.command()) + "): " : "";
+            if (r.overflowed() && cap < settings.outputCap()) {
+                String reason = where + "the transcript printed more than " + budget + " bytes in all (output cap per snippet: "
+                        + TRANSCRIPT_CAPS + " × " + settings.outputCap() + "); stopped";
+                last = new RunOutcome(Status.FAILED, reason, r.exit(), r.durationMs(), "", "");
+                break;
+            }
             last = judge(run, step.exit(), step.expected(), s.timeout(), where);
             if (last.status() != Status.PASSED) break;
         }
@@ -151,7 +226,8 @@ public final class SnippetRunner {
         ProcessResult r = run.result();
         String out = OutputText.cap(r.output(), settings.storedOutput());
         if (run.limit() != null) {
-            return new RunOutcome(Status.FAILED, where + "hit the " + run.limit() + "; stopped", r.exit(), r.durationMs(), out, "");
+            String what = run.limit().contains("(environment bound)") ? run.limit() : "hit the " + run.limit() + "; stopped";
+            return new RunOutcome(Status.FAILED, where + what, r.exit(), r.durationMs(), out, "");
         }
         if (r.timedOut()) {
             return new RunOutcome(Status.FAILED, where + "timed out after " + format(timeout) + " (timeout=)", r.exit(), r.durationMs(), out, "");
@@ -188,12 +264,14 @@ public final class SnippetRunner {
     /**
      * Runs {@code code} in bash in the session: a wrapper restores nothing (the environment and
      * directory are passed in) and saves the directory and exported variables on exit. The scripts
-     * are only readable to the command; it writes its state into {@code control/state}, which the
-     * runner reads back only as plain files (never through a link a snippet left there).
+     * are only readable to the command; it writes its state into the session's {@code state} folder,
+     * which the runner reads back only as plain files of bounded size (never through a link a snippet
+     * left there). The environment travels inside the sandbox's arguments: host-side helpers never see it.
      */
-    private Run runScript(Snippet s, Session session, String code, boolean errexit, Duration timeout) throws IOException {
+    private Run runScript(Snippet s, Session session, String code, boolean errexit, Duration timeout, int outputCap)
+            throws IOException {
         Path ctl = session.control();
-        Path state = Files.createDirectories(ctl.resolve("state"));
+        Path state = session.state();
         Path script = ctl.resolve("snippet.sh");
         Path cwdFile = state.resolve("cwd");
         Path envFile = state.resolve("env");
@@ -206,14 +284,17 @@ public final class SnippetRunner {
                 + ". " + quote(script.toString()) + "\n";
         Path wrapperFile = ctl.resolve("wrapper.sh");
         writeFresh(wrapperFile, wrapper);
-        List<String> cmd = new ArrayList<>(List.of("bash", "--noprofile", "--norc", wrapperFile.toString()));
+        List<String> cmd = new ArrayList<>(List.of(BASH, "--noprofile", "--norc", wrapperFile.toString()));
         Path cwd = session.cwd();
-        Isolation.Binds binds = new Isolation.Binds(session.home(), cwd, List.of(ctl), List.of(settings.cacheDir(), state),
-                ctl.resolve("layer"));
+        List<Path> readOnly = new ArrayList<>(List.of(ctl));
+        // another Go toolchain (the version matrix) lives in the runner's hidden cache: shown read-only
+        if (settings.goBin() != null && settings.goBin().getParent() != null) readOnly.add(settings.goBin().getParent());
+        Isolation.Binds binds = new Isolation.Binds(session.home(), cwd, readOnly, List.of(session.cache(), state),
+                ctl.resolve("layer"), List.of(settings.workRoot(), settings.cacheDir()), session.env(), session.uid());
         ProcessResult r;
         String limit;
         try (Isolation.Wrapped w = settings.isolation().wrap(cmd, s, binds)) {
-            r = ProcessRunner.run(w.command(), cwd, session.env(), timeout, settings.outputCap(), () -> w.limitHit().isPresent(),
+            r = ProcessRunner.run(w.command(), ctl, timeout, outputCap, () -> w.limitHit().isPresent(),
                     w.containsProcesses());
             limit = w.limitHit().orElse(null);
         }
@@ -222,11 +303,8 @@ public final class SnippetRunner {
         if (r.output().contains(named)) {
             r = new ProcessResult(r.exit(), r.timedOut(), r.overflowed(), r.output().replace(named, "bash: "), r.totalBytes(), r.durationMs());
         }
-        for (Path f : List.of(cwdFile, envFile)) {
-            if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) || Files.size(f) > MAX_STATE_BYTES) Files.deleteIfExists(f);
-        }
-        session.readState(cwdFile, envFile);
-        return new Run(r, limit);
+        String bound = session.readState(cwdFile, envFile).orElse(null);
+        return new Run(r, limit != null ? limit : bound);
     }
 
     /** Writes a new file, replacing whatever was there (a link is removed, not followed). */

@@ -1,11 +1,15 @@
 package org.goguides.checks.sandbox;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.goguides.checks.model.Snippet;
+import org.goguides.checks.run.HostTools;
 import org.goguides.checks.run.Isolation;
 
 /**
@@ -21,6 +25,13 @@ public final class BwrapIsolation implements Isolation {
     private final HostView view;
     private final RootLayer layer;
     private final String noLayer;
+    private final int asUser;
+    /** The size of each private temporary folder (/tmp, hidden homes): what a snippet writes there is memory. */
+    static final long TMPFS_BYTES = 512L << 20;
+    /** Files only the host's root reads, hidden from sessions that run as the host's root (mapped). */
+    static final List<Path> SECRETS = List.of(Path.of("/etc/shadow"), Path.of("/etc/gshadow"), Path.of("/etc/shadow-"),
+            Path.of("/etc/gshadow-"), Path.of("/etc/sudoers"), Path.of("/etc/ssh/ssh_host_rsa_key"),
+            Path.of("/etc/ssh/ssh_host_ecdsa_key"), Path.of("/etc/ssh/ssh_host_ed25519_key"));
 
     /**
      * @param version what {@code bwrap --version} said, for the start of a run
@@ -28,10 +39,16 @@ public final class BwrapIsolation implements Isolation {
      * @param noLayer why there is no root layer (when {@code layer} is null)
      */
     BwrapIsolation(String version, HostView view, RootLayer layer, String noLayer) {
+        this(version, view, layer, noLayer, -1);
+    }
+
+    /** @param asUser the host uid sandboxes run as when the runner is root (nobody), or -1 for the runner's own */
+    BwrapIsolation(String version, HostView view, RootLayer layer, String noLayer, int asUser) {
         this.version = version;
         this.view = view;
         this.layer = layer;
         this.noLayer = noLayer;
+        this.asUser = asUser;
     }
 
     @Override
@@ -42,7 +59,7 @@ public final class BwrapIsolation implements Isolation {
     @Override
     public String describe() {
         return "sandbox: " + version + " (system read-only, private /tmp, home hidden, own PID namespace, no network unless"
-                + " `network`, no capabilities); root layer: " + (layer != null ? "overlay over " + layer.dirs() : noLayer);
+                + " `network`, no capabilities" + (asUser >= 0 ? ", as uid " + asUser + " on the host" : "") + "); root layer: " + (layer != null ? "overlay over " + layer.dirs() : noLayer);
     }
 
     @Override
@@ -56,24 +73,56 @@ public final class BwrapIsolation implements Isolation {
     }
 
     @Override
+    public int sandboxUid() {
+        return asUser >= 0 ? asUser : -1;
+    }
+
+    /**
+     * The command line: [the root layer's mount step] [setpriv to the sandbox user] bwrap … -- command. Every
+     * helper is an absolute path found in the system folders, the snippet's environment is handed to bwrap
+     * as {@code --clearenv --setenv …}, so only the sandboxed process has it. Under a root runner every
+     * command but a {@code root} step runs as {@link #asUser}, so a snippet is never the host's uid 0; a
+     * {@code root} step (which must write root-owned system folders through its layer) stays the host's
+     * root mapped into its own user namespace, with no capabilities and /proc/sys read-only.
+     */
+    @Override
     public Wrapped wrap(List<String> command, Snippet snippet, Binds binds) throws IOException {
         boolean root = snippet.requires().root();
         if (root && layer == null) throw new IOException(noRootLayerReason());
         boolean layered = layer != null && (root || RootLayer.exists(binds.layer()));
         List<String> a = new ArrayList<>();
-        if (layered) a.addAll(layer.enter(binds.layer()));
-        add(a, "bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc");
-        if (root) {
-            for (Path d : layer.dirs()) add(a, "--bind", d.toString(), d.toString());
+        RootLayer.Mounted mounted = layered ? layer.enter(binds.layer()) : null;
+        if (mounted != null) a.addAll(mounted.prefix());
+        boolean asNobody = binds.uid() >= 0;
+        if (asNobody) {
+            if (root) throw new IOException("a root step runs only in a session of the runner's own user");
+            add(a, HostTools.require("setpriv"), "--reuid=" + binds.uid(), "--regid=" + binds.uid(), "--clear-groups", "--");
         }
-        for (Path h : view.hidden()) add(a, "--tmpfs", h.toString());
-        for (Path k : view.kept()) add(a, "--ro-bind", k.toString(), k.toString());
+        add(a, HostTools.require("bwrap"), "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--ro-bind", "/proc/sys", "/proc/sys");
+        if (mounted != null) {
+            for (Map.Entry<Path, Path> m : mounted.merged().entrySet()) {
+                add(a, root ? "--bind" : "--ro-bind", m.getValue().toString(), m.getKey().toString());
+            }
+            add(a, "--ro-bind", mounted.sudo().toString(), "/usr/bin/sudo");
+        }
+        for (Path h : view.hidden()) add(a, "--size", Long.toString(TMPFS_BYTES), "--tmpfs", h.toString());
+        for (Path h : binds.hidden()) {
+            boolean shown = view.hidden().stream().noneMatch(h::startsWith) && Files.isDirectory(h, LinkOption.NOFOLLOW_LINKS);
+            if (shown) add(a, "--size", Long.toString(TMPFS_BYTES), "--tmpfs", h.toString());
+        }
+        for (Path k : asNobody ? view.keptForOthers() : view.kept()) add(a, "--ro-bind", k.toString(), k.toString());
+        if (!asNobody && asUser >= 0) {
+            // the host's root mapped into the sandbox (a session with a root step): its secrets masked
+            for (Path secret : SECRETS) if (Files.isRegularFile(secret, LinkOption.NOFOLLOW_LINKS)) add(a, "--ro-bind", "/dev/null", secret.toString());
+        }
         for (Path r : binds.readOnly()) add(a, "--ro-bind", r.toString(), r.toString());
         for (Path w : binds.writable()) add(a, "--bind", w.toString(), w.toString());
         add(a, "--bind", binds.home().toString(), binds.home().toString());
         add(a, "--unshare-all");
         if (snippet.requires().network()) add(a, "--share-net");
         add(a, "--die-with-parent", "--new-session", "--cap-drop", "ALL");
+        add(a, "--clearenv");
+        binds.env().forEach((k, v) -> add(a, "--setenv", k, v));
         add(a, "--chdir", view.startIn(binds).toString(), "--");
         a.addAll(command);
         return Wrapped.contained(a); // --unshare-all: its own PID namespace

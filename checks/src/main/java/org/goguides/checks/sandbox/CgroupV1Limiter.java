@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.goguides.checks.run.HostTools;
 import org.goguides.checks.run.Isolation;
 
 /**
@@ -69,7 +70,7 @@ final class CgroupV1Limiter implements Limiter {
             g.close();
             throw e;
         }
-        List<String> full = new ArrayList<>(List.of("/bin/sh", "-c", ENTER, "sh",
+        List<String> full = new ArrayList<>(List.of(HostTools.require("sh"), "-c", ENTER, "sh",
                 mem.resolve("cgroup.procs").toString(), pids.resolve("cgroup.procs").toString()));
         full.addAll(command);
         g.command = List.copyOf(full);

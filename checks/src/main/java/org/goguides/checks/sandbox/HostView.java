@@ -32,14 +32,19 @@ final class HostView {
         this.kept = List.copyOf(kept);
     }
 
-    /** The view for this host and the user running the checks. */
-    static HostView of(Map<String, String> env, String userHome) {
+    /** The view for this host and the user running the checks, started in the checkout {@code workDir}. */
+    static HostView of(Map<String, String> env, String userHome, String workDir) {
         Set<Path> hide = new LinkedHashSet<>();
         for (String p : List.of("/tmp", "/var/tmp", "/run", "/root", "/home")) addIfDir(hide, Path.of(p));
         addIfDir(hide, userHome == null ? null : Path.of(userHome));
+        // the checkout (its git working tree): a guide's snippets have no business reading the repository
+        addIfDir(hide, workDir == null ? null : checkout(Path.of(workDir).toAbsolutePath().normalize()));
         String home = env.get("HOME");
         addIfDir(hide, home == null || home.isBlank() ? null : Path.of(home));
-        hide.removeIf(h -> hide.stream().anyMatch(o -> !o.equals(h) && h.startsWith(o)));
+        // a folder inside another hidden one is left out, except the user's home: it stays, as an empty folder
+        Set<Path> homes = new LinkedHashSet<>();
+        addIfDir(homes, userHome == null ? null : Path.of(userHome));
+        hide.removeIf(h -> !homes.contains(h) && hide.stream().anyMatch(o -> !o.equals(h) && h.startsWith(o)));
         List<Path> hidden = new ArrayList<>(hide);
 
         Set<Path> keep = new LinkedHashSet<>();
@@ -70,6 +75,19 @@ final class HostView {
         return new HostView(hidden, new ArrayList<>(keep));
     }
 
+    /** The working tree that holds {@code dir} (the nearest folder with a .git), or {@code dir} itself. */
+    static Path checkout(Path dir) {
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) return d;
+        }
+        return dir;
+    }
+
+    /** The view for this host and the user running the checks. */
+    static HostView of(Map<String, String> env, String userHome) {
+        return of(env, userHome, null);
+    }
+
     private static void addIfDir(Set<Path> to, Path p) {
         if (p == null || !p.isAbsolute()) return;
         Path n = p.normalize();
@@ -89,6 +107,25 @@ final class HostView {
     /** Inside hidden folders, but shown read-only because commands need them. */
     List<Path> kept() {
         return kept;
+    }
+
+    /**
+     * The kept folders another host user (the sandbox user of a root runner) can reach: every folder on the
+     * way searchable by others. The rest (tools under /root) is not shown to its sandboxes.
+     */
+    List<Path> keptForOthers() {
+        return kept.stream().filter(HostView::reachableByOthers).toList();
+    }
+
+    private static boolean reachableByOthers(Path p) {
+        try {
+            for (Path d = p; d != null; d = d.getParent()) {
+                if (!Files.getPosixFilePermissions(d).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) return false;
+            }
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     /** The working directory: the session's, unless it lies in a hidden folder the sandbox does not show. */

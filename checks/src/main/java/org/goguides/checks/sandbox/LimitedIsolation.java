@@ -40,6 +40,11 @@ final class LimitedIsolation implements Isolation {
     }
 
     @Override
+    public int sandboxUid() {
+        return inner.sandboxUid();
+    }
+
+    @Override
     public String noRootLayerReason() {
         return inner.noRootLayerReason();
     }

@@ -3,6 +3,7 @@ package org.goguides.checks.sandbox;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.goguides.checks.run.HostTools;
 import org.goguides.checks.run.Isolation;
 
 /**
@@ -19,8 +20,8 @@ final class PrlimitLimiter implements Limiter {
     }
 
     @Override
-    public Isolation.Wrapped limit(List<String> command) {
-        List<String> full = new ArrayList<>(List.of("prlimit"));
+    public Isolation.Wrapped limit(List<String> command) throws java.io.IOException {
+        List<String> full = new ArrayList<>(HostTools.command("prlimit"));
         // Go reserves address space generously: give it four times the memory cap
         if (limits.memoryBytes() > 0) full.add("--as=" + limits.memoryBytes() * 4);
         if (limits.processes() > 0) full.add("--nproc=" + limits.processes());

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
-import org.goguides.checks.host.HostProbe;
+import org.goguides.checks.run.HostTools;
 import org.goguides.checks.run.Isolation;
 import org.goguides.checks.run.Trees;
 
@@ -59,41 +59,85 @@ public final class Sandboxes {
     static Limiter limiter(Limits limits) {
         if (limits.memoryBytes() == 0 && limits.processes() == 0) return Limiter.OFF;
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) return Limiter.NONE;
-        return CgroupV1Limiter.detect(limits).orElseGet(() -> HostProbe.onPath("prlimit") ? new PrlimitLimiter(limits) : Limiter.NONE);
+        return CgroupV1Limiter.detect(limits).orElseGet(() -> HostTools.has("prlimit") ? new PrlimitLimiter(limits) : Limiter.NONE);
     }
+
+    /** The host user a root runner's sandboxes run as: nobody, who owns nothing on the host. */
+    static final int SANDBOX_UID = 65534;
 
     private static Isolation probe() {
         String os = System.getProperty("os.name", "unknown");
         String fallback = "; snippets run with a fresh HOME and session directory only, and `root` snippets are skipped";
         if (!os.toLowerCase(Locale.ROOT).contains("linux")) return Isolation.none("no sandbox on " + os + fallback);
-        if (!HostProbe.onPath("bwrap")) return Isolation.none("no sandbox: bwrap (bubblewrap) is not installed" + fallback);
-        Result r = run(List.of("bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
-                "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL", "true"));
+        if (!HostTools.has("bwrap")) return Isolation.none("no sandbox: bwrap (bubblewrap) is not installed in a system folder" + fallback);
+        String bwrap = HostTools.find("bwrap").orElseThrow();
+        List<String> tryIt = List.of(bwrap, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
+                "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--clearenv", "--", "/bin/true");
+        Result r = run(tryIt);
         if (r.exit != 0) return Isolation.none("no sandbox: bwrap does not work here (" + firstLine(r.output) + ")" + fallback);
-        String version = run(List.of("bwrap", "--version")).output.strip();
-        HostView view = HostView.of(System.getenv(), System.getProperty("user.home"));
-        boolean asRoot = "0".equals(run(List.of("id", "-u")).output.strip());
+        String version = run(List.of(bwrap, "--version")).output.strip();
+        HostView view = HostView.of(System.getenv(), System.getProperty("user.home"), System.getProperty("user.dir"));
+        boolean asRoot = runnerUid() == 0;
+        int asUser = -1;
+        if (asRoot) {
+            // a root runner never lets a snippet be the host's root: the sandbox runs as nobody, mapped to root inside
+            List<String> asNobody = new ArrayList<>();
+            HostTools.find("setpriv").ifPresent(sp -> asNobody.addAll(List.of(sp, "--reuid=" + SANDBOX_UID, "--regid=" + SANDBOX_UID,
+                    "--clear-groups", "--")));
+            asNobody.addAll(tryIt);
+            Result n = asNobody.size() > tryIt.size() ? run(asNobody) : new Result(-1, "setpriv (util-linux) is not installed");
+            if (n.exit == 0) {
+                asUser = SANDBOX_UID;
+            } else {
+                // still far better than no sandbox at all; said at the start of every run
+                version = (version.isEmpty() ? "bwrap" : version) + ", AS THE HOST'S ROOT: it cannot run as uid " + SANDBOX_UID
+                        + " here (" + firstLine(n.output) + ")";
+            }
+        }
         String why = rootLayerProblem(asRoot);
-        RootLayer layer = why == null ? new RootLayer(RootLayer.systemDirs(), !asRoot) : null;
-        return new BwrapIsolation(version.isEmpty() ? "bwrap" : version, view, layer, why);
+        RootLayer layer = null;
+        if (why == null) {
+            try {
+                layer = new RootLayer(RootLayer.systemDirs(), !asRoot, RootLayer.writeSudo());
+            } catch (IOException e) {
+                why = "no root layer: cannot write the sandbox sudo (" + e.getMessage() + ")";
+            }
+        }
+        return new BwrapIsolation(version.isEmpty() ? "bwrap" : version, view, layer, why, asUser);
     }
 
-    /** Null when an overlay can be mounted in a private mount namespace here, else why not. */
+    private static int runnerUid() {
+        try {
+            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Null when a root layer works here, else why not: an overlay of a root-owned system folder (/usr) must
+     * be mountable in a private mount namespace and writable through it below its top (whose owner is the
+     * upper folder's). An unprivileged runner's user
+     * namespace cannot write through an overlay to folders the host's root owns, so there the answer is no.
+     */
     private static String rootLayerProblem(boolean asRoot) {
-        if (!HostProbe.onPath("unshare")) return "no root layer: unshare (util-linux) is not installed";
+        if (!HostTools.has("unshare") || !HostTools.has("mount")) return "no root layer: unshare or mount (util-linux) is not installed";
         Path t = null;
         try {
             t = Files.createTempDirectory("goguides-overlay-probe-");
-            Path lower = Files.createDirectory(t.resolve("lower"));
-            Files.createDirectory(t.resolve("upper"));
-            Files.createDirectory(t.resolve("work"));
-            List<String> cmd = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private"));
+            for (String d : List.of("upper", "work", "merged")) Files.createDirectory(t.resolve(d));
+            List<String> cmd = new ArrayList<>(HostTools.command("unshare", "--mount", "--propagation", "private"));
             if (!asRoot) cmd.add("--map-root-user");
-            cmd.addAll(List.of("--", "/bin/sh", "-c", "mount -t overlay overlay -o \"lowerdir=$1,upperdir=$2,workdir=$3\" \"$1\" && echo x > \"$1/probe\"",
-                    "sh", lower.toString(), t.resolve("upper").toString(), t.resolve("work").toString()));
+            cmd.addAll(List.of("--", HostTools.require("sh"), "-c",
+                    "\"$1\" -t overlay overlay -o \"lowerdir=/usr,upperdir=$2,workdir=$3\" \"$4\" && mkdir \"$4/share/goguides-probe\"",
+                    "sh", HostTools.require("mount"), t.resolve("upper").toString(), t.resolve("work").toString(), t.resolve("merged").toString()));
             Result r = run(cmd);
-            boolean ok = r.exit == 0 && Files.exists(t.resolve("upper/probe")) && !Files.exists(lower.resolve("probe"));
-            return ok ? null : "no root layer: an overlay cannot be mounted here (" + firstLine(r.output) + ")";
+            boolean ok = r.exit == 0 && Files.isDirectory(t.resolve("upper/share/goguides-probe"))
+                    && !Files.exists(Path.of("/usr/share/goguides-probe"));
+            if (ok) return null;
+            return asRoot ? "no root layer: an overlay cannot be mounted here (" + firstLine(r.output) + ")"
+                    : "no root layer: the runner is not root, and a user namespace cannot write through an overlay to folders "
+                    + "the host's root owns (" + firstLine(r.output) + ")";
         } catch (IOException e) {
             return "no root layer: " + e.getMessage();
         } finally {
@@ -115,8 +159,11 @@ public final class Sandboxes {
         Path out = null;
         try {
             out = Files.createTempFile("goguides-probe-", ".txt");
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            pb.environment().clear();
+            pb.environment().putAll(HostTools.ENVIRONMENT);
+            Process p = pb.start();
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return new Result(-1, "timed out");

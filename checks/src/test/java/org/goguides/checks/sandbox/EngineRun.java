@@ -48,6 +48,8 @@ final class EngineRun {
             }
         }
         Path resultsDir = work.resolve("results");
+        // a root runner's sandboxes run as nobody, who must be able to reach the session folders below work
+        Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
         var request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectDirectory(copy.toFile()))
                 .filters(EngineFilter.includeEngines(Constants.ENGINE_ID))

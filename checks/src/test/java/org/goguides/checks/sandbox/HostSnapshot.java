@@ -16,12 +16,16 @@ import java.util.stream.Stream;
  * A fingerprint of the host places hostile snippets aim at, taken before and after a run: every
  * entry whose name carries the run's marker (canaries and anything a snippet might have left), the
  * full listing with modification times of the quiet places (/usr/local, /etc at the top), and the
- * content of the system files snippets try to change.
+ * content of the system files snippets try to change, the kernel settings they aim at (/proc/sys), and
+ * every entry's permissions (a cleanup that follows a link would change its target's).
  */
 final class HostSnapshot {
     private static final List<Path> QUIET = List.of(Path.of("/usr/local"), Path.of("/etc"));
     private static final List<Path> FILES = List.of(Path.of("/etc/hosts"), Path.of("/etc/passwd"), Path.of("/etc/hostname"),
             Path.of("/usr/local/go/VERSION"));
+    /** Kernel settings a snippet that were the host's root could change; compared by content. */
+    private static final List<Path> SYSCTLS = List.of(Path.of("/proc/sys/kernel/core_pattern"), Path.of("/proc/sys/kernel/sysrq"),
+            Path.of("/proc/sys/kernel/modprobe"), Path.of("/proc/sys/fs/suid_dumpable"));
 
     private HostSnapshot() {
     }
@@ -37,11 +41,13 @@ final class HostSnapshot {
             }
         }
         for (Path f : FILES) if (Files.exists(f)) m.put(f, describe(f, true));
+        for (Path f : SYSCTLS) if (Files.exists(f)) m.put(f, Files.readString(f, java.nio.charset.StandardCharsets.UTF_8));
         return m;
     }
 
     private static String describe(Path p, boolean content) throws IOException {
         String d = Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toString();
+        if (!Files.isSymbolicLink(p)) d += " " + java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
         if (content && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) d += " " + sha256(Files.readAllBytes(p));
         return d;
     }

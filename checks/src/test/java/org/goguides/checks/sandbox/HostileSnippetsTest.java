@@ -43,6 +43,8 @@ class HostileSnippetsTest {
     static final String MARKER = "gg" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     static final Path REAL_HOME = Path.of(System.getProperty("user.home"));
     static final List<Path> PLACES = List.of(REAL_HOME, Path.of("/tmp"), Path.of("/usr/local"), Path.of("/etc"));
+    /** Where this user can plant a canary (all of them as root; the home and /tmp otherwise). */
+    static final List<Path> CANARIES = PLACES.stream().filter(Files::isWritable).toList();
 
     @TempDir
     static Path tmp;
@@ -59,10 +61,12 @@ class HostileSnippetsTest {
         isolation = Sandboxes.detect();
         assumeTrue(isolation.name().equals("bwrap"), "bwrap (bubblewrap) is not available, hostile snippets never run outside it: "
                 + isolation.describe());
-        for (Path place : PLACES) {
-            Files.writeString(place.resolve("goguides-canary-" + MARKER), "canary-secret-" + MARKER + "\n", StandardCharsets.UTF_8);
+        for (Path place : CANARIES) {
+            Path canary = place.resolve("goguides-canary-" + MARKER);
+            Files.writeString(canary, "canary-secret-" + MARKER + "\n", StandardCharsets.UTF_8);
+            // read-only: a cleanup that made a link's target writable would show in the snapshot
+            Files.setPosixFilePermissions(canary, java.nio.file.attribute.PosixFilePermissions.fromString("r--r-----"));
         }
-        before = HostSnapshot.of(PLACES, MARKER);
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread accept = new Thread(HostileSnippetsTest::serve, "hostile-test-server");
         accept.setDaemon(true);
@@ -71,17 +75,48 @@ class HostileSnippetsTest {
                 "goguides-hostile-" + MARKER + ".sock");
         unixServer = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         unixServer.bind(UnixDomainSocketAddress.of(unixSocket));
+        before = HostSnapshot.of(PLACES, MARKER);
 
         Map<String, String> config = new HashMap<>();
         config.put(Constants.SANDBOX, "auto");
         config.put(Constants.OUTPUT_CAP, "65536");
         config.put(Constants.MEMORY_LIMIT, "128m");
-        config.put(Constants.PROCESS_LIMIT, "64");
+        // prlimit (no writable cgroups: not root) counts every process and thread of the user, the JVM's too
+        config.put(Constants.PROCESS_LIMIT, Sandboxes.limiter(Limits.DEFAULT) instanceof CgroupV1Limiter ? "64" : "4096");
         config.put(Constants.HOST_PREFIX + "online", "true");
         Map<String, String> tokens = Map.of("MARKER", MARKER, "REALHOME", REAL_HOME.toString(),
-                "PORT", Integer.toString(server.getLocalPort()), "SOCKET", unixSocket.toString());
-        run = EngineRun.run(CORPUS, tmp, tokens, config);
+                "PORT", Integer.toString(server.getLocalPort()), "SOCKET", unixSocket.toString(),
+                "CACHE", tmp.resolve("cache").toString(), "CHECKOUT", HostView.checkout(Path.of("").toAbsolutePath()).toString());
+        Thread watcher = new Thread(HostileSnippetsTest::watchUids, "hostile-uid-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+        try {
+            run = EngineRun.run(CORPUS, tmp, tokens, config);
+        } finally {
+            watcher.interrupt();
+        }
         run.statuses().forEach((id, status) -> System.out.println("hostile " + id + " → " + status.lines().findFirst().orElse("")));
+    }
+
+    /** Host uids (real, effective, saved, fs) of the probe process, seen from the host's /proc while it runs. */
+    static final java.util.Set<String> PROBED_UIDS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private static void watchUids() {
+        while (!Thread.currentThread().isInterrupted()) {
+            ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("uid-probe-" + MARKER)).forEach(p -> {
+                try {
+                    Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"), StandardCharsets.UTF_8).stream()
+                            .filter(l -> l.startsWith("Uid:")).forEach(l -> PROBED_UIDS.addAll(List.of(l.substring(4).strip().split("\\s+"))));
+                } catch (IOException e) {
+                    // ended in between
+                }
+            });
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     private static void serve() {
@@ -100,14 +135,14 @@ class HostileSnippetsTest {
         if (server != null) server.close();
         if (unixServer != null) unixServer.close();
         if (unixSocket != null) Files.deleteIfExists(unixSocket);
-        for (Path place : PLACES) Files.deleteIfExists(place.resolve("goguides-canary-" + MARKER));
+        for (Path place : CANARIES) Files.deleteIfExists(place.resolve("goguides-canary-" + MARKER));
     }
 
     @Test
     void everySnippetEndsWithTheStatusItsIdNames() {
         assertEquals("bwrap", run.results.isolation(), "the results file records the sandbox");
         assertEquals(Map.of(), run.wrongStatuses());
-        assertTrue(run.results.snippets().size() >= 23, "the whole corpus ran: " + run.statuses().keySet());
+        assertTrue(run.results.snippets().size() >= 42, "the whole corpus ran: " + run.statuses().size() + " " + run.statuses().keySet());
     }
 
     @Test
@@ -115,7 +150,10 @@ class HostileSnippetsTest {
         for (String id : List.of("fail-write-usr-local", "fail-delete-usr-local", "fail-write-etc", "fail-delete-etc")) {
             SnippetResult r = run.result(id);
             assertEquals("exit code 1, expected 0", r.reason(), id);
-            assertTrue(r.output().contains("Read-only file system"), id + ": " + r.output());
+            // read-only to a root-mapped sandbox, not even writable by permission to the sandbox user of a root runner
+            boolean planted = !id.startsWith("fail-delete") || CANARIES.size() == PLACES.size(); // else nothing to delete
+            assertTrue(r.output().contains("Read-only file system") || r.output().contains("Permission denied")
+                    || !planted && r.output().contains("No such file or directory"), id + ": " + r.output());
         }
     }
 
@@ -184,9 +222,75 @@ class HostileSnippetsTest {
     }
 
     @Test
+    void hostHelpersNeverSeeTheSnippetsEnvironment() {
+        assertEquals("passed", run.result("pass-next-step-after-hostile-env").status(),
+                "a hostile PATH, LD_DEBUG and LD_DEBUG_OUTPUT reach the next snippet, inside the sandbox");
+        // the canary: no fake helper ran and no loader trace was written on the host (theHostIsUnchanged, /tmp)
+        assertEquals(List.of(), markedIn(Path.of("/tmp")), "no host-side helper ran from the snippet's PATH or with its LD_*");
+        assertEquals("exported more than 256 KiB of variables (environment bound)", run.result("fail-environment-too-large").reason());
+    }
+
+    @Test
+    void aSnippetIsNeverTheHostsRoot() {
+        assertEquals("passed", run.result("pass-not-host-root").status());
+        assertFalse(PROBED_UIDS.isEmpty(), "the host saw the probe process of pass-not-host-root");
+        assertFalse(PROBED_UIDS.contains("0"), "a snippet's process is never the host's uid 0: " + PROBED_UIDS);
+        for (String id : List.of("fail-core-pattern", "fail-sysrq-and-sys")) {
+            String out = run.result(id).output();
+            assertTrue(out.contains("Read-only file system") || out.contains("Permission denied"), id + ": " + out);
+        }
+        assertTrue(run.result("fail-read-shadow").output().contains("Permission denied"), run.result("fail-read-shadow").output());
+        assertTrue(run.result("fail-read-checkout").output().contains("No such file or directory"), "the checkout is hidden");
+    }
+
+    @Test
+    void theRunnersHostSideFileOperationsFollowNoLink() throws IOException {
+        assertEquals("passed", run.result("pass-step-after-fifo").status(), "a FIFO as saved state is skipped, not read");
+        assertEquals("file=d/sub/x.txt resolves outside the session directory", run.result("error-file-through-folder-link").reason());
+        assertEquals("file=etc/goguides-hostile-" + MARKER + " resolves outside the session directory",
+                run.result("error-file-into-linked-etc").reason());
+        assertFalse(Files.exists(Path.of("/tmp/goguides-hostile-" + MARKER + "-dir"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertFalse(Files.exists(Path.of("/etc/goguides-hostile-" + MARKER)));
+        assertEquals("r--r-----", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(REAL_HOME.resolve("goguides-canary-" + MARKER))), "cleanup did not chmod through a link");
+    }
+
+    @Test
+    void oneGuidesCacheIsInvisibleToOthers() throws IOException {
+        assertEquals("passed", run.result("pass-runner-cache-hidden").status(), run.result("pass-runner-cache-hidden").output());
+        assertEquals("passed", run.result("pass-cache-starts-empty").status(), run.result("pass-cache-starts-empty").output());
+        Path ownCaches = tmp.resolve("cache/guides");
+        try (Stream<Path> s = Files.walk(tmp)) {
+            List<Path> poison = s.filter(p -> p.getFileName().toString().contains("poison-" + MARKER)).toList();
+            assertEquals(List.of(), poison.stream().filter(p -> !p.startsWith(ownCaches)
+                    || !ownCaches.relativize(p).getName(0).toString().startsWith("runner-en-")).toList(),
+                    "what a snippet wrote to a cache stays in its own guide's cache: " + poison);
+        }
+    }
+
+    @Test
+    void boundsPerSnippetNotJustPerCommand() {
+        assertEquals("command 5 of 6 (line " + (run.result("fail-transcript-adds-up").line() + 9) + ", $ head -c 60000 /dev/zero | tr '\\0' e): "
+                + "the transcript printed more than 262144 bytes in all (output cap per snippet: 4 × 65536); stopped",
+                run.result("fail-transcript-adds-up").reason());
+        SnippetResult tmpFill = run.result("fail-fill-private-tmp");
+        assertTrue(tmpFill.reason().startsWith("hit the memory limit") || tmpFill.output().contains("No space left on device"),
+                tmpFill.reason() + "\n" + tmpFill.output());
+    }
+
+    private static List<Path> markedIn(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().contains(MARKER) && !p.getFileName().toString().startsWith("goguides-canary-")
+                    && !p.getFileName().toString().endsWith(".sock")).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void theHostIsUnchanged() throws IOException {
         assertEquals(before, HostSnapshot.of(PLACES, MARKER), "canaries, listings and system files are as before the run");
-        for (Path place : PLACES) {
+        for (Path place : CANARIES) {
             assertEquals("canary-secret-" + MARKER + "\n", Files.readString(place.resolve("goguides-canary-" + MARKER), StandardCharsets.UTF_8));
         }
         try (Stream<Path> mem = Files.list(CgroupV1Limiter.MEMORY)) {

@@ -39,6 +39,7 @@ class RootLayerTest {
     static Path tmp;
     static EngineRun run;
     static Map<String, String> before;
+    static String CORE_PATTERN;
 
     @BeforeAll
     static void installGoInTheLayer() throws Exception {
@@ -46,21 +47,25 @@ class RootLayerTest {
         assumeTrue(iso.name().equals("bwrap"), "bwrap (bubblewrap) is not available: " + iso.describe());
         assumeTrue(iso.rootLayer(), "no root layer on this host: " + iso.noRootLayerReason());
         Path goroot = goroot();
-        // in the runner's cache folder, the one host folder bound into the sandbox whatever the checkout's path
-        // (a checkout under /tmp or a home directory is hidden from snippets)
-        Path tarball = Files.createDirectories(tmp.resolve("cache")).resolve("go-" + MARKER + ".tgz");
+        assumeTrue(Files.isWritable(Path.of("/var/cache")), "the test needs a host folder the sandbox shows");
+        // in a host folder the sandbox shows (temporary folders, homes, the checkout and the runner's caches are hidden)
+        Path shown = Files.createDirectories(Path.of("/var/cache/goguides-test-" + MARKER));
+        shown.toFile().deleteOnExit();
+        Path tarball = shown.resolve("go-" + MARKER + ".tgz");
         Path extra = Files.createDirectories(tmp.resolve("extra/go"));
         Files.writeString(extra.resolve("GOGUIDES-" + MARKER), MARKER + "\n", StandardCharsets.UTF_8);
         // bin, pkg (the compiler and linker), lib and VERSION: a working toolchain without sources, packed in ~2 s
         sh("tar -C \"$1\" --exclude=go/src --exclude=go/test --exclude=go/api --exclude=go/doc --exclude=go/misc -cf - go"
                 + " -C \"$2\" go | gzip -1 > \"$3\"", goroot.getParent().toString(), tmp.resolve("extra").toString(), tarball.toString());
         long t0 = System.nanoTime();
+        CORE_PATTERN = Files.readString(Path.of("/proc/sys/kernel/core_pattern"), StandardCharsets.UTF_8);
         before = fingerprint();
         System.out.println("root layer: fingerprint " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         try {
             run = EngineRun.run(CORPUS, tmp, Map.of("MARKER", MARKER, "TARBALL", tarball.toString()), Map.of(Constants.SANDBOX, "auto"));
         } finally {
             Files.deleteIfExists(tarball);
+            Files.deleteIfExists(shown);
         }
         run.results.snippets().forEach(r -> System.out.println("root layer " + r.id() + " → " + r.status() + " in " + r.durationMs() + " ms"));
     }
@@ -69,19 +74,34 @@ class RootLayerTest {
     void theInstallStepPassesAndLaterStepsSeeTheLayer() {
         assertEquals("bwrap", run.results.isolation());
         assertEquals(Map.of(), run.wrongStatuses());
-        assertEquals(5, run.results.snippets().size(), run.statuses().toString());
+        assertEquals(9, run.results.snippets().size(), run.statuses().toString());
         SnippetResult install = run.result("pass-install-go");
         assertTrue(install.output().startsWith("go version go"), install.output());
     }
 
     @Test
     void theHostsSystemIsUnchanged() throws IOException {
-        assertEquals(before, fingerprint(), "/usr/local, /etc, /usr/bin and /opt are as before");
+        Map<String, String> after = fingerprint();
+        Map<String, String> changed = new TreeMap<>();
+        before.forEach((k, v) -> { if (!v.equals(after.get(k))) changed.put(k, v + " -> " + after.get(k)); });
+        after.forEach((k, v) -> { if (!before.containsKey(k)) changed.put(k, "new " + v); });
+        assertEquals(Map.of(), changed, "/usr/local, /etc, /usr/bin, /usr/sbin, /opt and /var/cache are as before");
         for (String p : List.of("/etc/goguides-layer-", "/usr/bin/goguides-layer-", "/opt/goguides-layer-", "/usr/local/go/GOGUIDES-")) {
             assertFalse(Files.exists(Path.of(p + MARKER)), p + MARKER + " must exist only in the layer");
         }
         assertFalse(Files.exists(Path.of("/usr/bin/sudo")) && Files.readString(Path.of("/usr/bin/sudo"), StandardCharsets.ISO_8859_1)
                 .contains("goguides sandbox"), "the sudo shim lives in the layer only");
+    }
+
+    @Test
+    void nothingTheLayerHoldsRunsOnTheHost() throws IOException {
+        assertEquals("passed", run.result("pass-next-root-step-mounts-the-layer-again").status());
+        try (Stream<Path> s = Files.list(Path.of("/var/cache"))) {
+            assertEquals(List.of(), s.filter(p -> p.getFileName().toString().startsWith("goguides-hostile-" + MARKER)).toList(),
+                    "no helper planted in the layer ran on the host");
+        }
+        assertEquals(CORE_PATTERN, Files.readString(Path.of("/proc/sys/kernel/core_pattern"), StandardCharsets.UTF_8));
+        assertTrue(run.result("fail-root-core-pattern").output().contains("Read-only file system"), run.result("fail-root-core-pattern").output());
     }
 
     /** Every file under /usr/local (recursively) and the top of /etc, /usr/bin and /opt, with size and mtime. */
@@ -90,10 +110,11 @@ class RootLayerTest {
         try (Stream<Path> s = Files.walk(Path.of("/usr/local"))) {
             for (Path p : s.toList()) m.put(p.toString(), attrs(p));
         }
-        for (String top : List.of("/etc", "/usr/bin", "/opt")) {
+        for (String top : List.of("/etc", "/usr/bin", "/opt", "/usr/sbin", "/var/cache")) {
             if (!Files.isDirectory(Path.of(top))) continue;
             try (Stream<Path> s = Files.list(Path.of(top))) {
-                for (Path p : s.toList()) m.put(p.toString(), attrs(p));
+                // the test's own tarball folder comes and goes
+                for (Path p : s.toList()) if (!p.getFileName().toString().startsWith("goguides-test-")) m.put(p.toString(), attrs(p));
             }
         }
         return m;

@@ -21,6 +21,7 @@ import org.goguides.checks.model.Requirements;
 import org.goguides.checks.model.Snippet;
 import org.goguides.checks.model.SnippetKind;
 import org.goguides.checks.model.SourcePos;
+import org.goguides.checks.run.HostTools;
 import org.goguides.checks.run.Isolation;
 
 /** The sandbox's choices that need no bubblewrap to check: modes, sizes, the command line, the host view, {@code --no-sandbox}. */
@@ -60,9 +61,10 @@ class SandboxesTest {
                 tmp.resolve("s/control/layer"));
         List<String> off = bwrap.wrap(List.of("bash", "x.sh"), snippet(false, false), binds).command();
         String line = String.join(" ", off);
-        assertTrue(line.startsWith("bwrap --ro-bind / / --dev /dev --proc /proc --tmpfs /tmp --tmpfs /home/dev --ro-bind /home/dev/sdk/go"), line);
+        assertTrue(line.startsWith("/usr/bin/bwrap --ro-bind / / --dev /dev --proc /proc --ro-bind /proc/sys /proc/sys --size 536870912 --tmpfs /tmp"
+                + " --size 536870912 --tmpfs /home/dev --ro-bind /home/dev/sdk/go"), line);
         assertTrue(line.contains("--ro-bind " + tmp.resolve("s/control") + " ") && line.contains("--bind " + home + " " + home), line);
-        assertTrue(line.contains("--unshare-all --die-with-parent --new-session --cap-drop ALL --chdir " + home + " -- bash x.sh"), line);
+        assertTrue(line.contains("--unshare-all --die-with-parent --new-session --cap-drop ALL --clearenv --chdir " + home + " -- bash x.sh"), line);
         assertFalse(line.contains("--share-net"));
         String on = String.join(" ", bwrap.wrap(List.of("true"), snippet(true, false), binds).command());
         assertTrue(on.contains("--unshare-all --share-net"), on);
@@ -76,7 +78,7 @@ class SandboxesTest {
         Path bin = Files.createDirectories(home.resolve(".local/bin"));
         HostView v = HostView.of(Map.of("HOME", home.toString(), "PATH", bin + ":/usr/bin"), home.toString());
         assertTrue(v.hidden().contains(Path.of("/tmp")), v.hidden().toString());
-        assertFalse(v.hidden().contains(home), "inside /tmp already: " + v.hidden());
+        assertTrue(v.hidden().contains(home), "inside /tmp, yet shown as an empty folder, as it is the user's home: " + v.hidden());
         assertTrue(v.kept().contains(bin), v.kept().toString());
         Isolation.Binds b = new Isolation.Binds(tmp.resolve("s/home"), Path.of("/tmp/elsewhere/x"), List.of(), List.of(), tmp);
         assertEquals(tmp.resolve("s/home"), v.startIn(b), "a working directory the sandbox hides falls back to HOME");
@@ -90,6 +92,33 @@ class SandboxesTest {
         assertTrue(run.result("skip-root").reason().startsWith("needs a throwaway root layer (it writes outside the session); no sandbox: "
                 + "turned off by choice (--no-sandbox or goguides.sandbox=none)"), run.result("skip-root").reason());
         assertFalse(Files.exists(Path.of("/usr/local/goguides-should-never-exist")));
+    }
+
+    @Test
+    void theRootLayersFoldersAreNeverMadeThroughALink() throws Exception {
+        Path host = Files.createDirectories(tmp.resolve("host-etc"));
+        Path layer = Files.createDirectories(tmp.resolve("session/control/layer"));
+        Files.createSymbolicLink(layer.resolve("upper"), host); // what a snippet would plant, could it write there
+        RootLayer l = new RootLayer(List.of(Path.of("/usr")), false, tmp.resolve("sudo"));
+        Exception e = assertThrows(java.io.IOException.class, () -> l.enter(layer));
+        assertTrue(e.getMessage().contains("is a link"), e.getMessage());
+        try (var s = Files.list(host)) {
+            assertEquals(List.of(), s.toList(), "nothing was created through the link");
+        }
+    }
+
+    @Test
+    void hostHelpersComeFromSystemFoldersByAbsolutePath() throws Exception {
+        assertEquals("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", HostTools.ENVIRONMENT.get("PATH"));
+        assertEquals(java.util.Set.of("PATH", "LANG"), HostTools.ENVIRONMENT.keySet(), "nothing else reaches a host-side helper");
+        assertTrue(HostTools.require("sh").startsWith("/"), HostTools.require("sh"));
+        assertTrue(HostTools.find("../bin/sh").isEmpty(), "only plain names are looked up");
+        Isolation none = Isolation.none("test");
+        Path home = Files.createDirectories(tmp.resolve("n/home"));
+        List<String> cmd = none.wrap(List.of("bash", "x.sh"), snippet(false, false),
+                new Isolation.Binds(home, home, List.of(), List.of(), tmp.resolve("n/layer"), List.of(), Map.of("PATH", "/evil"), -1)).command();
+        assertEquals(List.of(HostTools.require("env"), "-i", "-C", home.toString(), "--", "PATH=/evil", "bash", "x.sh"), cmd,
+                "without a sandbox the environment still goes only to the command, through env -i");
     }
 
     private static Snippet snippet(boolean network, boolean root) {

@@ -165,4 +165,42 @@ class MainTest {
         Run again = run("check", "--content", tmp.resolve("content").toString(), "--results", tmp.resolve("results").toString());
         assertEquals(0, again.code(), again.out());
     }
+
+    /** Hostile output cannot change the guide's structure through --update: no fence closed, no command added. */
+    @Test
+    void updateNeverClosesTheFenceNorAddsACommand() throws Exception {
+        Path dir = tmp.resolve("content/guides/fence");
+        Files.createDirectories(dir);
+        String before = """
+                ---
+                title: Fence
+                ---
+
+                ```sh {#fence}
+                printf 'a\\n```\\n```sh {#injected}\\necho injected\\n```\\n'
+                ```
+
+                ```output
+                a
+                ```
+
+                ```console {#cmd session=c}
+                $ printf 'x\\n$ echo injected\\n'
+                x
+                ```
+                """;
+        Files.writeString(dir.resolve("index.en.md"), before, StandardCharsets.UTF_8);
+        String content = tmp.resolve("content").toString();
+        String results = tmp.resolve("results").toString();
+        Run r = run("check", "--update", "--content", content, "--results", results);
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("update: rewrote 1 expected outputs"), r.out());
+        assertTrue(r.err().contains("fence/index.en.md:13: ") && r.err().contains("edit it by hand"), "the console step is refused: " + r.err());
+        String after = Files.readString(dir.resolve("index.en.md"), StandardCharsets.UTF_8);
+        assertTrue(after.contains("````output\na\n```\n```sh {#injected}\necho injected\n```\n````\n"), after);
+        assertTrue(after.endsWith("$ printf 'x\\n$ echo injected\\n'\nx\n```\n"), "the console step is left alone: " + after);
+        Run again = run("check", "--content", content, "--results", results);
+        assertTrue(again.out().contains("1 passed, 1 failed, 0 skipped, 0 errors"), "still two steps, none injected: " + again.out());
+        assertFalse(again.out().contains("injected ("), again.out());
+    }
 }
