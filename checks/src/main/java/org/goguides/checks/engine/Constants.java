@@ -47,6 +47,15 @@ public final class Constants {
     /** Process (task) cap per snippet command; {@code 0} for none; default 1024: {@value}. */
     public static final String PROCESS_LIMIT = "goguides.limit.processes";
 
+    /**
+     * {@code true} on a throwaway machine (a CI virtual machine): {@code root} steps run for real, without a root
+     * layer; never the default. The environment variable {@code GOGUIDES_DISPOSABLE_HOST=1} does the same: {@value}.
+     */
+    public static final String DISPOSABLE_HOST = "goguides.disposable.host";
+
+    /** The shell of console transcripts that name none: {@code auto} (default: zsh on macOS, bash elsewhere), {@code bash}, {@code zsh} or {@code sh}: {@value}. */
+    public static final String CONSOLE_SHELL = "goguides.console.shell";
+
     private Constants() {
     }
 

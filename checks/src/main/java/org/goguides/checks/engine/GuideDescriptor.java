@@ -20,6 +20,8 @@ import org.goguides.checks.run.Session;
 final class GuideDescriptor extends AbstractTestDescriptor implements Node<GuidesExecutionContext> {
     private final Guide guide;
     private final Map<String, Session> sessions = new LinkedHashMap<>();
+    /** What each step of this run came to, by id: "passed", or why it did not pass (for {@code after=}). */
+    private final Map<String, String> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final PlatformCatalog catalog;
     private GuideDescriptor after;
@@ -109,6 +111,24 @@ final class GuideDescriptor extends AbstractTestDescriptor implements Node<Guide
             sessions.put(name, s);
         }
         return s;
+    }
+
+    /** Records what a step came to: null when it passed, else why not ("failed", "skipped: needs os=darwin; …"). */
+    void outcome(String id, String notPassed) {
+        outcomes.put(id, notPassed == null ? "" : notPassed);
+    }
+
+    /**
+     * Empty when every step named by {@code after=} passed in this run, else the skip reason naming the first
+     * that did not, and why.
+     */
+    java.util.Optional<String> unmetDependency(java.util.List<String> after) {
+        for (String id : after) {
+            String o = outcomes.get(id);
+            if (o == null) o = "it did not run";
+            if (!o.isEmpty()) return java.util.Optional.of("builds on " + id + " (after=" + id + "), which did not pass here: " + o);
+        }
+        return java.util.Optional.empty();
     }
 
     /** Removes the sessions (a guide of a series keeps them for the guides that build on it, see {@link SeriesDescriptor}). */

@@ -39,6 +39,7 @@ import org.goguides.checks.parse.ContentLoader;
 import org.goguides.checks.parse.TranslationDrift;
 import org.goguides.checks.results.RunRegistry;
 import org.goguides.checks.run.Isolation;
+import org.goguides.checks.sandbox.DisposableHost;
 import org.goguides.checks.sandbox.Limits;
 import org.goguides.checks.sandbox.Sandboxes;
 import org.goguides.checks.run.GoToolchains;
@@ -201,6 +202,11 @@ public final class GuidesTestEngine extends HierarchicalTestEngine<GuidesExecuti
         boolean offline = cp.getBoolean(Constants.OFFLINE).orElse(false);
         HostFacts host = HostProbe.probe(overrides, !offline);
         Isolation isolation = isolation(cp);
+        String shell = cp.get(Constants.CONSOLE_SHELL).map(String::strip).filter(v -> !v.equals("auto")).orElse(RunnerSettings.readerShell(host.os()));
+        if (!org.goguides.checks.model.StepOptions.SHELLS.contains(shell)) {
+            throw new IllegalArgumentException(Constants.CONSOLE_SHELL + "=" + shell + ": unknown shell (allowed: auto, "
+                    + String.join(", ", org.goguides.checks.model.StepOptions.SHELLS) + ")");
+        }
         Path cache = cp.get(Constants.CACHE_DIR).map(Path::of).orElse(RunnerSettings.defaultCacheDir());
         int cap = cp.get(Constants.OUTPUT_CAP).map(Integer::parseInt).orElse(RunnerSettings.DEFAULT_OUTPUT_CAP);
         Path work;
@@ -221,9 +227,10 @@ public final class GuidesTestEngine extends HierarchicalTestEngine<GuidesExecuti
             }
             host = host.withGo(go);
         }
-        SnippetRunner runner = new SnippetRunner(new RunnerSettings(work, cache, cap, RunnerSettings.DEFAULT_STORED_OUTPUT, isolation, goBin));
+        SnippetRunner runner = new SnippetRunner(new RunnerSettings(work, cache, cap, RunnerSettings.DEFAULT_STORED_OUTPUT, isolation, goBin, shell));
         Applicability rules = new Applicability(host, platformsOf(request.getRootTestDescriptor()), HostProbe::onPath, offline,
-                isolation.rootLayer(), isolation.noRootLayerReason());
+                isolation.rootLayer(), isolation.noRootLayerReason())
+                .interop(Applicability.interopProblem(host, System.getenv(SnippetRunner.INTEROP_VARIABLE), Files.isDirectory(org.goguides.checks.sandbox.BwrapIsolation.wslRunDir())));
         RunRegistry.host(host, isolation.name(), isolation.describe());
         return new GuidesExecutionContext(host, rules, runner);
     }
@@ -240,6 +247,10 @@ public final class GuidesTestEngine extends HierarchicalTestEngine<GuidesExecuti
             }
         }).orElse(Limits.DEFAULT.processes());
         Isolation isolation = Sandboxes.choose(cp.get(Constants.SANDBOX).orElse("auto"), new Limits(memory, processes));
+        boolean disposable = cp.getBoolean(Constants.DISPOSABLE_HOST).orElse(false) || DisposableHost.requested(System.getenv(DisposableHost.ENV));
+        if (disposable) {
+            isolation = Sandboxes.disposable(isolation, new Limits(memory, processes));
+        }
         if (!isolation.name().equals("bwrap")) System.err.println("goguides: " + isolation.describe());
         return isolation;
     }

@@ -17,7 +17,8 @@ import org.goguides.checks.run.Session;
 
 /**
  * One snippet as a test, named {@code slug › id (path:line)}. It is skipped with a reason when the
- * host does not match its selectors or an earlier step of its session failed; otherwise it runs,
+ * host does not match its selectors, a step it names with {@code after=} did not pass, or an earlier step of
+ * its session failed; otherwise it runs,
  * and a failure carries the whole report as its message.
  */
 final class SnippetDescriptor extends AbstractTestDescriptor implements Node<GuidesExecutionContext> {
@@ -51,12 +52,17 @@ final class SnippetDescriptor extends AbstractTestDescriptor implements Node<Gui
     @Override
     public SkipResult shouldBeSkipped(GuidesExecutionContext ctx) throws Exception {
         Optional<String> why = ctx.applicability().skipReason(snippet);
-        if (why.isPresent()) return SkipResult.skip(why.get());
-        String blocked = guide.blocked(ctx, snippet.session());
-        if (blocked != null) return SkipResult.skip(blocked);
-        Session s = guide.session(ctx, snippet.session());
-        if (s.failedStep() != null) {
-            return SkipResult.skip("an earlier step of this session failed (" + s.failedStep() + "); later steps depend on it");
+        if (why.isEmpty()) why = guide.unmetDependency(snippet.options().after());
+        if (why.isEmpty()) why = Optional.ofNullable(guide.blocked(ctx, snippet.session()));
+        if (why.isEmpty()) {
+            Session s = guide.session(ctx, snippet.session());
+            if (s.failedStep() != null) {
+                why = Optional.of("an earlier step of this session failed (" + s.failedStep() + "); later steps depend on it");
+            }
+        }
+        if (why.isPresent()) {
+            guide.outcome(snippet.id(), "skipped (" + why.get() + ")");
+            return SkipResult.skip(why.get());
         }
         return SkipResult.doNotSkip();
     }
@@ -66,6 +72,7 @@ final class SnippetDescriptor extends AbstractTestDescriptor implements Node<Gui
         Session session = guide.session(ctx, snippet.session());
         RunOutcome o = ctx.runner().run(snippet, session);
         RunRegistry.outcome(getUniqueId().toString(), o);
+        guide.outcome(snippet.id(), o.status() == Status.PASSED ? null : o.status().name().toLowerCase(java.util.Locale.ROOT));
         if (o.status() == Status.PASSED) return ctx;
         session.markFailed(snippet.id());
         StringBuilder msg = new StringBuilder(snippet.pos().toString()).append(": ").append(o.reason());

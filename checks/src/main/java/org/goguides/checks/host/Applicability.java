@@ -19,6 +19,7 @@ public final class Applicability {
     private final boolean offline;
     private final boolean rootLayer;
     private final String noRootLayer;
+    private String noInterop = "needs WSL interop (it starts Windows programs); this host is not WSL";
 
     /**
      * @param onPath tells whether a command is on PATH
@@ -42,6 +43,25 @@ public final class Applicability {
         this.onPath = onPath;
         this.offline = offline;
         this.rootLayer = rootLayer;
+    }
+
+    /**
+     * Says whether {@code interop} steps can start Windows programs here: {@code why} is null when they can, else
+     * the reason they are skipped (not WSL, or WSL without an interop socket). Returns this.
+     */
+    public Applicability interop(String why) {
+        this.noInterop = why;
+        return this;
+    }
+
+    /** Why WSL interop is missing on {@code host} given the runner's environment, or null when it is there. */
+    public static String interopProblem(HostFacts host, String wslInterop, boolean runDirExists) {
+        if (!host.wsl()) return "needs WSL interop (it starts Windows programs); this host is not WSL";
+        if (wslInterop == null || wslInterop.isBlank()) {
+            return "needs WSL interop (it starts Windows programs); WSL_INTEROP is not set here (interop is off in /etc/wsl.conf, or WSL 1)";
+        }
+        if (!runDirExists) return "needs WSL interop (it starts Windows programs); its socket folder /run/WSL does not exist here";
+        return null;
     }
 
     /** Empty when the snippet runs here, else the reason it is skipped. */
@@ -68,6 +88,7 @@ public final class Applicability {
         if (r.root() && !rootLayer) {
             return Optional.of(noRootLayer);
         }
+        if (r.interop() && noInterop != null) return Optional.of(noInterop);
         return Optional.empty();
     }
 }

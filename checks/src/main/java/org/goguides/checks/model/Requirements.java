@@ -11,11 +11,18 @@ import java.util.List;
  * @param commands commands that must be on PATH
  * @param minGo lowest Go version, e.g. {@code 1.22}, or null
  * @param network needs the internet
- * @param root writes outside the session; needs a throwaway root layer
+ * @param root writes outside the session; needs a throwaway root layer (or a disposable host)
+ * @param interop runs Windows programs from WSL: needs WSL's interop socket ({@code /run/WSL}, {@code WSL_INTEROP})
  */
 public record Requirements(List<String> os, List<String> arch, List<String> platforms,
-                           List<String> commands, String minGo, boolean network, boolean root) {
-    public static final Requirements NONE = new Requirements(List.of(), List.of(), List.of(), List.of(), null, false, false);
+                           List<String> commands, String minGo, boolean network, boolean root, boolean interop) {
+    public static final Requirements NONE = new Requirements(List.of(), List.of(), List.of(), List.of(), null, false, false, false);
+
+    /** Requirements without WSL interop. */
+    public Requirements(List<String> os, List<String> arch, List<String> platforms, List<String> commands, String minGo,
+                        boolean network, boolean root) {
+        this(os, arch, platforms, commands, minGo, network, root, false);
+    }
 
     public Requirements {
         os = List.copyOf(os);

@@ -24,23 +24,35 @@ import java.util.List;
  * @param skipReason for {@code skip=}: why it is shown but not run; null otherwise
  * @param hash {@code sha256:…} of what is executed and checked, so a result can be matched to this text
  * @param shown what readers see besides the code: highlighted lines and an example output (never run nor hashed)
+ * @param options how it runs beyond where: the shell it names and the earlier steps it depends on
  */
 public record Snippet(String guide, String locale, String id, boolean explicitId, String lang, SnippetKind kind,
                       String code, SourcePos pos, Requirements requires, ExitExpectation exit,
                       ExpectedOutput expected, List<TranscriptStep> steps, Duration timeout, String file,
-                      String session, String skipReason, String hash, Shown shown) {
+                      String session, String skipReason, String hash, Shown shown, StepOptions options) {
 
     public Snippet {
         steps = List.copyOf(steps);
         shown = shown == null ? Shown.NONE : shown;
+        if (options == null) options = StepOptions.NONE;
     }
 
+    /** A snippet with nothing shown besides its code, no {@code shell=} and no {@code after=}. */
     public Snippet(String guide, String locale, String id, boolean explicitId, String lang, SnippetKind kind,
                    String code, SourcePos pos, Requirements requires, ExitExpectation exit,
                    ExpectedOutput expected, List<TranscriptStep> steps, Duration timeout, String file,
                    String session, String skipReason, String hash) {
         this(guide, locale, id, explicitId, lang, kind, code, pos, requires, exit, expected, steps, timeout, file, session, skipReason,
-                hash, Shown.NONE);
+                hash, Shown.NONE, StepOptions.NONE);
+    }
+
+    /** A snippet with no {@code shell=} and no {@code after=}. */
+    public Snippet(String guide, String locale, String id, boolean explicitId, String lang, SnippetKind kind,
+                   String code, SourcePos pos, Requirements requires, ExitExpectation exit,
+                   ExpectedOutput expected, List<TranscriptStep> steps, Duration timeout, String file,
+                   String session, String skipReason, String hash, Shown shown) {
+        this(guide, locale, id, explicitId, lang, kind, code, pos, requires, exit, expected, steps, timeout, file, session, skipReason,
+                hash, shown, StepOptions.NONE);
     }
 
     /**

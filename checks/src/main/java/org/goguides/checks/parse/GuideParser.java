@@ -33,6 +33,7 @@ import org.goguides.checks.model.MatchMode;
 import org.goguides.checks.model.Problem;
 import org.goguides.checks.model.Snippet;
 import org.goguides.checks.model.SnippetKind;
+import org.goguides.checks.model.StepOptions;
 import org.goguides.checks.model.SourcePos;
 import org.goguides.checks.model.TranscriptStep;
 
@@ -374,11 +375,21 @@ public final class GuideParser {
             }
             String file = b.file();
             String skip = b.skipReason();
-            String hash = SnippetBuilder.hash(b.lang, p.code, exit, p.expected, steps, file, b.attrs.containsKey("run"));
+            String shell = b.shell();
+            List<String> after = b.after();
+            for (String a : after) {
+                boolean earlier = snippets.stream().anyMatch(e -> e.id().equals(a) && e.executable());
+                if (a.equals(p.id)) problem.accept("after=" + a + " names this step itself (name earlier steps it builds on)");
+                else if (!earlier) problem.accept("after=" + a + ": no earlier executed step with that id in this guide ("
+                        + Suggest.didYouMean(a, snippets.stream().filter(Snippet::executable).map(Snippet::id).toList())
+                        + "a step runs after the steps it names, in this file)");
+            }
+            String hash = SnippetBuilder.hash(b.lang, p.code, exit, p.expected, steps, file, b.attrs.containsKey("run"), shell);
             if (p.example != null) checkExample(p, steps);
             Snippet.Shown shown = new Snippet.Shown(b.highlight(p.code.isEmpty() ? 0 : p.code.split("\n", -1).length), p.example);
             snippets.add(new Snippet(slug, locale, p.id, p.explicit, b.lang, b.kind, p.code, new SourcePos(path, p.line),
-                    b.requirements(meta.platforms(), catalog), exit, p.expected, steps, b.timeout(), file, b.session(), skip, hash, shown));
+                    b.requirements(meta.platforms(), catalog), exit, p.expected, steps, b.timeout(), file, b.session(), skip, hash, shown,
+                    new StepOptions(shell, after)));
         }
 
         /** A fence indented too far (a tab counts as 4 columns) is read as indented code: it would never run. */

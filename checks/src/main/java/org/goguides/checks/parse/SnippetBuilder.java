@@ -22,6 +22,7 @@ import org.goguides.checks.model.ExpectedOutput;
 import org.goguides.checks.model.MatchMode;
 import org.goguides.checks.model.Requirements;
 import org.goguides.checks.model.SnippetKind;
+import org.goguides.checks.model.StepOptions;
 import org.goguides.checks.model.TranscriptStep;
 
 /**
@@ -30,11 +31,11 @@ import org.goguides.checks.model.TranscriptStep;
  */
 final class SnippetBuilder {
     static final Set<String> SHELLS = Set.of("sh", "bash", "shell");
-    static final List<String> KEYS = List.of("id", "os", "arch", "platform", "requires", "network", "root", "exit",
-            "timeout", "file", "run", "session", "skip", "match", "hl");
-    private static final Set<String> FLAGS = Set.of("network", "root", "run");
-    private static final Set<String> RUN_ONLY = Set.of("os", "arch", "platform", "requires", "network", "root", "exit",
-            "timeout", "session", "match");
+    static final List<String> KEYS = List.of("id", "os", "arch", "platform", "requires", "network", "root", "interop", "exit",
+            "timeout", "file", "run", "session", "after", "shell", "skip", "match", "hl");
+    private static final Set<String> FLAGS = Set.of("network", "root", "interop", "run");
+    private static final Set<String> RUN_ONLY = Set.of("os", "arch", "platform", "requires", "network", "root", "interop", "exit",
+            "timeout", "session", "after", "shell", "match");
     static final List<String> OS = List.of("linux", "darwin", "windows");
     static final List<String> ARCH = List.of("amd64", "arm64");
     private static final Map<String, String> OS_ALIASES = Map.of("macos", "darwin", "mac", "darwin", "osx", "darwin",
@@ -108,6 +109,9 @@ final class SnippetBuilder {
                 if (attrs.containsKey(k)) problem.accept("attribute \"" + k + "\" has no effect on a file= block (it is written, not run)");
             }
         }
+        if (kind == SnippetKind.FILE && attrs.containsKey("shell")) {
+            problem.accept("attribute \"shell\" has no effect on a file= block (it is written, not run)");
+        }
         if (attrs.containsKey("match") && kind != SnippetKind.CONSOLE) {
             problem.accept("\"match=\" belongs on the output block (or on a console transcript), not on a " + describeLang() + " block");
         }
@@ -158,7 +162,7 @@ final class SnippetBuilder {
             platforms.addAll(guideDefaults);
         }
         return new Requirements(os, arch, platforms, commands.stream().distinct().toList(), minGo,
-                attrs.containsKey("network"), attrs.containsKey("root"));
+                attrs.containsKey("network"), attrs.containsKey("root"), attrs.containsKey("interop"));
     }
 
     private List<String> list(String key, List<String> allowed, Map<String, String> aliases) {
@@ -259,6 +263,25 @@ final class SnippetBuilder {
         return s;
     }
 
+    /** The shell the block names with {@code shell=}, or null for the host's default. */
+    String shell() {
+        String v = attrs.get("shell");
+        if (v == null) return null;
+        if (StepOptions.SHELLS.contains(v)) return v;
+        problem.accept("invalid shell=" + v + " (" + Suggest.didYouMean(v, StepOptions.SHELLS) + "allowed: "
+                + String.join(", ", StepOptions.SHELLS) + ")");
+        return null;
+    }
+
+    /** The ids named by {@code after=}; whether they exist is checked once the whole guide is read. */
+    List<String> after() {
+        List<String> ids = split(attrs.get("after"));
+        for (String id : ids) {
+            if (!ID.matcher(id).matches()) problem.accept("invalid after=" + id + " (ids of earlier steps, comma separated)");
+        }
+        return ids.stream().filter(id -> ID.matcher(id).matches()).distinct().toList();
+    }
+
     String skipReason() {
         return attrs.get("skip");
     }
@@ -285,8 +308,15 @@ final class SnippetBuilder {
     /** {@code sha256:…} over what the runner executes and compares, and nothing else. */
     static String hash(String lang, String code, ExitExpectation exit, ExpectedOutput expected, List<TranscriptStep> steps,
                        String file, boolean run) {
+        return hash(lang, code, exit, expected, steps, file, run, null);
+    }
+
+    /** As above; a shell named with {@code shell=} is part of what runs (without one the hash is unchanged). */
+    static String hash(String lang, String code, ExitExpectation exit, ExpectedOutput expected, List<TranscriptStep> steps,
+                       String file, boolean run, String shell) {
         StringBuilder b = new StringBuilder().append("v1\0").append(lang).append('\0').append(code).append('\0')
                 .append(exit).append('\0').append(file == null ? "" : file).append('\0').append(run).append('\0');
+        if (shell != null) b.append("shell=").append(shell).append('\0');
         if (expected != null) b.append(expected.mode()).append('\0').append(expected.text());
         for (TranscriptStep s : steps) b.append('\0').append(s.expected().mode());
         try {

@@ -12,12 +12,32 @@ import java.nio.file.Path;
  * @param isolation the sandbox, or {@link Isolation#NONE}
  * @param goBin the {@code bin} folder of another Go toolchain to put first on PATH (the Go version
  *              matrix), or null for the host's own Go
+ * @param consoleShell the shell console transcripts run in when a step names none: the reader's login shell
+ *              on the host ({@code zsh} on macOS, {@code bash} elsewhere, see {@link #readerShell(String)})
  */
-public record RunnerSettings(Path workRoot, Path cacheDir, int outputCap, int storedOutput, Isolation isolation, Path goBin) {
+public record RunnerSettings(Path workRoot, Path cacheDir, int outputCap, int storedOutput, Isolation isolation, Path goBin,
+                             String consoleShell) {
+
+    public RunnerSettings {
+        if (consoleShell == null) consoleShell = "bash";
+    }
 
     /** With the host's own Go. */
     public RunnerSettings(Path workRoot, Path cacheDir, int outputCap, int storedOutput, Isolation isolation) {
-        this(workRoot, cacheDir, outputCap, storedOutput, isolation, null);
+        this(workRoot, cacheDir, outputCap, storedOutput, isolation, null, "bash");
+    }
+
+    /** Console transcripts in bash. */
+    public RunnerSettings(Path workRoot, Path cacheDir, int outputCap, int storedOutput, Isolation isolation, Path goBin) {
+        this(workRoot, cacheDir, outputCap, storedOutput, isolation, goBin, "bash");
+    }
+
+    /**
+     * The shell a reader types into on a host of Go's {@code os}: zsh on macOS (its default login shell since
+     * macOS 10.15 Catalina), bash elsewhere (Linux distributions and WSL).
+     */
+    public static String readerShell(String os) {
+        return "darwin".equals(os) ? "zsh" : "bash";
     }
 
     public static final int DEFAULT_OUTPUT_CAP = 1 << 20;

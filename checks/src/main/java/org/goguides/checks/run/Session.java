@@ -158,6 +158,11 @@ public final class Session {
         return Map.copyOf(env);
     }
 
+    /** Stops carrying a variable that one step was given for itself (WSL_INTEROP for an {@code interop} step). */
+    void forget(String name) {
+        env.remove(name);
+    }
+
     /** The id of the first snippet that failed in this session, or null. */
     public String failedStep() {
         return failedStep;

@@ -21,7 +21,7 @@ import org.goguides.checks.results.Status;
 
 /**
  * Runs one snippet in its session and judges the result: shell blocks as a script with
- * {@code bash -e}, console transcripts command by command, {@code go run} blocks as a program,
+ * {@code bash -e}, console transcripts command by command in the reader's shell (zsh on macOS), {@code go run} blocks as a program,
  * {@code file=} blocks by writing the file. Never throws for anything a snippet does.
  */
 public final class SnippetRunner {
@@ -262,7 +262,7 @@ public final class SnippetRunner {
     }
 
     /**
-     * Runs {@code code} in bash in the session: a wrapper restores nothing (the environment and
+     * Runs {@code code} in the step's shell ({@link #shellFor}) in the session: a wrapper restores nothing (the environment and
      * directory are passed in) and saves the directory and exported variables on exit. The scripts
      * are only readable to the command; it writes its state into the session's {@code state} folder,
      * which the runner reads back only as plain files of bounded size (never through a link a snippet
@@ -284,13 +284,20 @@ public final class SnippetRunner {
                 + ". " + quote(script.toString()) + "\n";
         Path wrapperFile = ctl.resolve("wrapper.sh");
         writeFresh(wrapperFile, wrapper);
-        List<String> cmd = new ArrayList<>(List.of(BASH, "--noprofile", "--norc", wrapperFile.toString()));
+        List<String> cmd = shellCommand(shellFor(s), wrapperFile);
         Path cwd = session.cwd();
+        Map<String, String> env = session.env();
+        // an `interop` step alone gets WSL's interop socket variable from the runner's own environment
+        String interop = s.requires().interop() && !env.containsKey(INTEROP_VARIABLE) ? System.getenv(INTEROP_VARIABLE) : null;
+        if (interop != null) {
+            env = new LinkedHashMap<>(env);
+            env.put(INTEROP_VARIABLE, interop);
+        }
         List<Path> readOnly = new ArrayList<>(List.of(ctl));
         // another Go toolchain (the version matrix) lives in the runner's hidden cache: shown read-only
         if (settings.goBin() != null && settings.goBin().getParent() != null) readOnly.add(settings.goBin().getParent());
         Isolation.Binds binds = new Isolation.Binds(session.home(), cwd, readOnly, List.of(session.cache(), state),
-                ctl.resolve("layer"), List.of(settings.workRoot(), settings.cacheDir()), session.env(), session.uid());
+                ctl.resolve("layer"), List.of(settings.workRoot(), settings.cacheDir()), env, session.uid());
         ProcessResult r;
         String limit;
         try (Isolation.Wrapped w = settings.isolation().wrap(cmd, s, binds)) {
@@ -304,7 +311,40 @@ public final class SnippetRunner {
             r = new ProcessResult(r.exit(), r.timedOut(), r.overflowed(), r.output().replace(named, "bash: "), r.totalBytes(), r.durationMs());
         }
         String bound = session.readState(cwdFile, envFile).orElse(null);
+        if (interop != null) session.forget(INTEROP_VARIABLE); // given to this step only, not carried to the next
         return new Run(r, limit != null ? limit : bound);
+    }
+
+    /** The variable through which WSL's Linux side reaches its Windows interop server; given to {@code interop} steps only. */
+    public static final String INTEROP_VARIABLE = "WSL_INTEROP";
+
+    /**
+     * The shell a step runs in: the one it names ({@code shell=}); else a console transcript runs in the reader's
+     * shell on this host ({@link RunnerSettings#consoleShell()}), and a script in its own language
+     * ({@code sh}, {@code bash} and {@code shell} blocks in bash, as before; a {@code zsh} block in zsh).
+     */
+    String shellFor(Snippet s) {
+        if (s.options().shell() != null) return s.options().shell();
+        if (s.kind() == org.goguides.checks.model.SnippetKind.CONSOLE) return settings.consoleShell();
+        return "bash";
+    }
+
+    /**
+     * How a shell runs the wrapper without reading the user's start-up files: {@code bash --noprofile --norc},
+     * {@code zsh -f} (no .zshenv, .zprofile, .zshrc: macOS's /etc/zshrc and path_helper are not run either; the
+     * session's PATH comes from the runner), and plain {@code sh}. Only portable flags: bash 3.2 (macOS) has them.
+     */
+    static List<String> shellCommand(String shell, Path wrapper) {
+        return switch (shell) {
+            case "zsh" -> new ArrayList<>(List.of(shellPath("zsh"), "-f", wrapper.toString()));
+            case "sh" -> new ArrayList<>(List.of(shellPath("sh"), wrapper.toString()));
+            default -> new ArrayList<>(List.of(BASH, "--noprofile", "--norc", wrapper.toString()));
+        };
+    }
+
+    /** A shell by absolute path from the system folders ({@link HostTools}), never looked up in a snippet's PATH. */
+    private static String shellPath(String name) {
+        return HostTools.find(name).orElse("/bin/" + name);
     }
 
     /** Writes a new file, replacing whatever was there (a link is removed, not followed). */

@@ -115,6 +115,10 @@ public final class BwrapIsolation implements Isolation {
             // the host's root mapped into the sandbox (a session with a root step): its secrets masked
             for (Path secret : SECRETS) if (Files.isRegularFile(secret, LinkOption.NOFOLLOW_LINKS)) add(a, "--ro-bind", "/dev/null", secret.toString());
         }
+        // an `interop` step starts Windows programs: WSL's binfmt handler (/init, in the read-only system) talks
+        // to the interop server through a socket under /run/WSL, shown read-only; nothing else of /run comes back
+        Path wslRun = wslRunDir();
+        if (snippet.requires().interop() && Files.isDirectory(wslRun, LinkOption.NOFOLLOW_LINKS)) add(a, "--ro-bind", wslRun.toString(), wslRun.toString());
         for (Path r : binds.readOnly()) add(a, "--ro-bind", r.toString(), r.toString());
         for (Path w : binds.writable()) add(a, "--bind", w.toString(), w.toString());
         add(a, "--bind", binds.home().toString(), binds.home().toString());
@@ -127,6 +131,13 @@ public final class BwrapIsolation implements Isolation {
         a.addAll(command);
         return Wrapped.contained(a); // --unshare-all: its own PID namespace
     }
+
+    /** Where WSL keeps its interop sockets: {@code /run/WSL} (the property {@value #WSL_RUN_PROPERTY} moves it, for tests). */
+    public static Path wslRunDir() {
+        return Path.of(System.getProperty(WSL_RUN_PROPERTY, "/run/WSL"));
+    }
+
+    public static final String WSL_RUN_PROPERTY = "goguides.wsl.run.dir";
 
     private static void add(List<String> to, String... args) {
         to.addAll(List.of(args));

@@ -44,6 +44,14 @@ public final class Sandboxes {
         return new LimitedIsolation(base, limiter(limits));
     }
 
+    /**
+     * The isolation of a disposable host ({@link DisposableHost}): {@code chosen} for ordinary steps, and
+     * {@code root} steps for real, under the same {@code limits}.
+     */
+    public static Isolation disposable(Isolation chosen, Limits limits) {
+        return new DisposableHost(chosen, limiter(limits));
+    }
+
     /** bubblewrap when it works on this host, else {@link Isolation#none} saying why. Probed once per JVM. */
     public static Isolation detect() {
         Isolation d = detected;

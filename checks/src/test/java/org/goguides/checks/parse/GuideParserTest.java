@@ -72,7 +72,7 @@ class GuideParserTest {
                 h + ":7: date must be a date like 2026-11-21 (or 2026-11-21T09:30:00Z), not \"yesterday\"",
                 h + ":8: alias \"old-name\" must be a path on this site starting with / (e.g. /en/old-name/), without spaces, .., ? or #",
                 h + ":9: unknown front matter key \"descripton\" (did you mean \"description\"? allowed: title, summary, platforms, after, description, weight, group, date, lastmod, draft, aliases, tags)",
-                f + ":7: unknown attribute \"platfrom\" (did you mean \"platform\"? allowed: id, os, arch, platform, requires, network, root, exit, timeout, file, run, session, skip, match, hl)",
+                f + ":7: unknown attribute \"platfrom\" (did you mean \"platform\"? allowed: id, os, arch, platform, requires, network, root, interop, exit, timeout, file, run, session, after, shell, skip, match, hl)",
                 f + ":11: unclosed attributes: \"{#two os=macos arch=x86_64\" has no closing } (write {key=value ...})",
                 f + ":11: unknown os \"macos\" (Go calls it darwin; allowed: linux, darwin, windows)",
                 f + ":11: unknown arch \"x86_64\" (Go calls it amd64; allowed: amd64, arm64)",
@@ -90,7 +90,7 @@ class GuideParserTest {
                 f + ":44: a console transcript starts with a command line \"$ ...\" (found \"not a command line\")",
                 f + ":47: attribute \"os\" has no effect: a \"yaml\" block is shown, not executed (executed: sh, bash, shell, console, go with run or file=)",
                 f + ":51: unclosed quote in key=\"unterminated (close it with \")",
-                f + ":51: unknown attribute \"key\" (allowed: id, os, arch, platform, requires, network, root, exit, timeout, file, run, session, skip, match, hl)",
+                f + ":51: unknown attribute \"key\" (allowed: id, os, arch, platform, requires, network, root, interop, exit, timeout, file, run, session, after, shell, skip, match, hl)",
                 "guides/bad-yaml/index.en.md:2: invalid YAML in front matter: while scanning a quoted scalar (title: ..., summary: ..., platforms: [...])",
                 "guides/no-front/index.en.md:1: missing front matter (start the file with ---, a line title: ..., and ---)");
         assertEquals(String.join("\n", expected), String.join("\n", got));
@@ -165,5 +165,28 @@ class GuideParserTest {
         assertEquals(List.of("wsl"), g.snippet("a").orElseThrow().requires().platforms());
         assertEquals(List.of(), g.snippet("b").orElseThrow().requires().platforms());
         assertNull(g.snippet("b").orElseThrow().requires().minGo());
+    }
+
+    @Test
+    void shellAfterAndInteropAreReadAndCheckedWithTheirLines() {
+        String md = "---\ntitle: t\n---\n\n```sh {#a session=pkg}\necho\n```\n\n```console {#b shell=zsh after=a interop}\n$ true\n```\n\n"
+                + "```sh {#c shell=fish after=a,later,c}\necho\n```\n\n```sh {#later}\necho\n```\n\n```text {shell=zsh}\nshown\n```\n";
+        List<Problem> problems = new ArrayList<>();
+        Guide g = new GuideParser(PlatformCatalog.builtIn()).parse(md, Path.of("x.md"), "x.md", "x", "en", problems);
+        Snippet b = g.snippet("b").orElseThrow();
+        assertEquals("zsh", b.options().shell());
+        assertEquals(List.of("a"), b.options().after());
+        assertTrue(b.requires().interop());
+        assertEquals(List.of(
+                "x.md:13: invalid shell=fish (did you mean \"bash\"? allowed: bash, zsh, sh)",
+                "x.md:13: after=later: no earlier executed step with that id in this guide (a step runs after the steps it names, in this file)",
+                "x.md:13: after=c names this step itself (name earlier steps it builds on)",
+                "x.md:21: attribute \"shell\" has no effect: a \"text\" block is shown, not executed (executed: sh, bash, shell, console, go with run or file=)"),
+                problems.stream().map(Problem::toString).toList());
+        Snippet a = g.snippet("a").orElseThrow();
+        String plain = "---\ntitle: t\n---\n\n```console {#b}\n$ true\n```\n";
+        Snippet unnamed = new GuideParser(PlatformCatalog.builtIn()).parse(plain, Path.of("y"), "y", "y", "en", new ArrayList<>()).snippets().get(0);
+        assertTrue(!unnamed.hash().equals(b.hash()), "naming a shell changes what runs, so the hash");
+        assertEquals(List.of(), a.options().after());
     }
 }

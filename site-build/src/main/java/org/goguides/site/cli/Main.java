@@ -186,7 +186,8 @@ public final class Main {
             Path prev = o.resultsOut().resolve(host.key() + ".json");
             if (Files.isRegularFile(prev)) {
                 previous = ResultStore.read(prev);
-                String isolation = o.noSandbox ? "none" : Sandboxes.detect().name();
+                String isolation = o.disposableHost || org.goguides.checks.sandbox.DisposableHost.requested(
+                        System.getenv(org.goguides.checks.sandbox.DisposableHost.ENV)) ? "disposable" : o.noSandbox ? "none" : Sandboxes.detect().name();
                 cached = ResultCache.reusable(c, previous, isolation, host.online() && !o.offline, Duration.ofDays(7), Instant.now());
                 cached.keySet().retainAll(slugs.isEmpty() ? c.bySlug().keySet() : slugs);
                 SeriesSelection.notReusable(c, cached, slugs);
@@ -282,6 +283,7 @@ public final class Main {
                 .configurationParameter(Constants.GUIDES, String.join(",", toRun))
                 .configurationParameter(Constants.GO_VERSION, go);
         if (o.noSandbox) req.configurationParameter(Constants.SANDBOX, "none");
+        if (o.disposableHost) req.configurationParameter(Constants.DISPOSABLE_HOST, "true");
         if (host != null) host.asOverrides().forEach((k, v) -> req.configurationParameter(Constants.HOST_PREFIX + k, v));
         HostBanner banner = new HostBanner(out);
         try (LauncherSession session = LauncherFactory.openSession()) {

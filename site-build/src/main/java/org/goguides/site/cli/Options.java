@@ -21,6 +21,7 @@ final class Options {
     final Set<String> guides = new LinkedHashSet<>();
     boolean offline;
     boolean noSandbox;
+    boolean disposableHost;
     boolean update;
     boolean noCache;
     java.time.Duration maxAge = org.goguides.site.view.ResultIndex.DEFAULT_MAX_AGE;
@@ -70,6 +71,7 @@ final class Options {
             switch (a) {
                 case "--offline" -> o.offline = true;
                 case "--no-sandbox" -> o.noSandbox = true;
+                case "--disposable-host" -> o.disposableHost = true;
                 case "--update" -> o.update = true;
                 case "--no-cache" -> o.noCache = true;
                 case "--require-sandbox" -> o.requireSandbox = true;
@@ -86,7 +88,7 @@ final class Options {
                     o.set(a, value);
                 }
                 default -> o.errors.add("unknown option \"" + a + "\" (options: --content DIR, --templates DIR, --results DIR, "
-                        + "--out DIR, --guide SLUG, --offline, --no-sandbox, --update, --no-cache, --go LIST, --changed-since REF, --max-age DAYS, --base-url URL, --port N, "
+                        + "--out DIR, --guide SLUG, --offline, --no-sandbox, --disposable-host, --update, --no-cache, --go LIST, --changed-since REF, --max-age DAYS, --base-url URL, --port N, "
                         + "--format FORMAT, --require-sandbox, --published URL, --preview-url URL, --save-published DIR)");
             }
         }
@@ -163,6 +165,9 @@ final class Options {
               --offline         skip snippets that need the network
               --no-sandbox      run snippets without the sandbox (recorded as isolation none;
                                 `root` snippets are then skipped)
+              --disposable-host check: this machine is thrown away after the run (a CI virtual
+                                machine): `root` steps run for real, without a root layer
+                                (recorded as isolation disposable; also GOGUIDES_DISPOSABLE_HOST=1)
               --update          check: rewrite the expected output of steps that failed only on
                                 output, in place in the Markdown, and print the diff
               --go LIST         check: run again under each Go toolchain (go1.22.12,go1.25.3,local),
