@@ -284,7 +284,8 @@ public final class SnippetRunner {
                 + ". " + quote(script.toString()) + "\n";
         Path wrapperFile = ctl.resolve("wrapper.sh");
         writeFresh(wrapperFile, wrapper);
-        List<String> cmd = shellCommand(shellFor(s), wrapperFile);
+        String shell = shellFor(s);
+        List<String> cmd = shellCommand(shell, wrapperFile);
         Path cwd = session.cwd();
         Map<String, String> env = session.env();
         // an `interop` step alone gets WSL's interop socket variable from the runner's own environment
@@ -305,10 +306,11 @@ public final class SnippetRunner {
                     w.containsProcesses());
             limit = w.limitHit().orElse(null);
         }
-        // bash names the script it runs in its errors; a reader's bash says "bash: line 1: …", never the runner's path
-        String named = script + ": ";
+        // a shell names the script it runs in its errors; a reader's says "bash: line 1: …" (zsh "zsh:1: …", sh
+        // "sh: 1: …"), never the runner's path
+        String named = script + ":";
         if (r.output().contains(named)) {
-            r = new ProcessResult(r.exit(), r.timedOut(), r.overflowed(), r.output().replace(named, "bash: "), r.totalBytes(), r.durationMs());
+            r = new ProcessResult(r.exit(), r.timedOut(), r.overflowed(), r.output().replace(named, shell + ":"), r.totalBytes(), r.durationMs());
         }
         String bound = session.readState(cwdFile, envFile).orElse(null);
         if (interop != null) session.forget(INTEROP_VARIABLE); // given to this step only, not carried to the next

@@ -161,12 +161,12 @@ class HostModesTest {
                 1 d
                 ```
 
-                ```go {#pass-file file=notes.txt}
+                ```go {#pass-file file=./notes.txt}
                 written
                 ```
 
                 ```console {#pass-read}
-                $ cat ~/notes.txt
+                $ cat ~/d/notes.txt
                 written
                 ```
 
