@@ -17,8 +17,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * environment reaches only the process inside the sandbox (see {@link Isolation.Binds#env()}).
  */
 public final class HostTools {
+    /** The system folders helpers are looked up in: root-owned, never anything a snippet can write. */
+    public static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    /**
+     * A JVM option (never an environment variable, so nothing a shell or a snippet exports can set it) that
+     * replaces {@link #DEFAULT_PATH}: {@code HostModesTest} uses it to stand in for a Mac, whose system folders
+     * hold no bubblewrap, setsid, prlimit or bash 4.
+     */
+    public static final String PATH_PROPERTY = "goguides.host.path";
+
     /** Where helpers are looked up; never the user's PATH, never anything a snippet can write. */
-    public static final String SYSTEM_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    public static final String SYSTEM_PATH = System.getProperty(PATH_PROPERTY, DEFAULT_PATH);
 
     /** The whole environment of every host-side helper. */
     public static final Map<String, String> ENVIRONMENT = Map.of("PATH", SYSTEM_PATH, "LANG", "C.UTF-8");

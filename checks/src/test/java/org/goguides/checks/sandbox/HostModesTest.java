@@ -106,7 +106,9 @@ class HostModesTest {
         Path bin = posixOnlyPath(tmp.resolve("bin"));
         Path corpus = macCorpus(tmp.resolve("maccorpus"));
         Map<String, String> env = Map.of("PATH", bin.toString(), "LANG", "C.UTF-8", "HOME", tmp.toString());
-        String out = child(corpus, tmp.resolve("work"), env, Constants.HOST_PREFIX + "os=darwin", Constants.HOST_PREFIX + "arch=arm64",
+        // the runner finds its helpers only in the system folders (HostTools), never on PATH: the Mac's are these
+        String out = child(corpus, tmp.resolve("work"), env, "-D" + org.goguides.checks.run.HostTools.PATH_PROPERTY + "=" + bin,
+                Constants.HOST_PREFIX + "os=darwin", Constants.HOST_PREFIX + "arch=arm64",
                 Constants.HOST_PREFIX + "wsl=false", Constants.HOST_PREFIX + "distroId=macos", Constants.HOST_PREFIX + "distroVersion=15.7",
                 Constants.OFFLINE + "=true", Constants.PARALLEL + "=false");
         HostRun run = results(tmp.resolve("work"));
@@ -123,6 +125,8 @@ class HostModesTest {
     @Test
     void interopPassesOnlyTheSocketFolderAndVariableToTheStepThatAsks() throws Exception {
         assumeTrue(Sandboxes.detect().name().equals("bwrap"), "bubblewrap does not work here");
+        // a root runner's sandboxes run as nobody (uid 65534), who must reach the work folder below this one
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
         Path runWsl = Files.createDirectories(tmp.resolve("run-WSL"));
         Files.writeString(runWsl.resolve("8_interop"), "", StandardCharsets.UTF_8);
         Map<String, String> env = Map.of("PATH", System.getenv("PATH"), "LANG", "C.UTF-8", "HOME", tmp.toString(),

@@ -99,7 +99,7 @@ class CiOutputTest {
         assertEquals(2, r.code());
         String file = AUTHORING + "/guides/broken/index.en.md";
         String message = "unknown attribute \"platfrom\" (did you mean \"platform\"? allowed: id, os, arch, platform, requires, network, root, "
-                + "exit, timeout, file, run, session, skip, match, hl)";
+                + "interop, exit, timeout, file, run, session, after, shell, skip, match, hl)";
         assertEquals(List.of("::error file=" + file + ",line=5,title=authoring error::" + message), workflowCommands(r.out()));
         assertEquals("## check: 1 authoring error\n\nNo step ran: fix these first (`lint` lists them too).\n\n| where | problem |\n|---|---|\n"
                 + "| [" + file + ":5](https://github.com/octo/goguides/blob/0123abc/" + file + "#L5) | " + message + " |\n\n",
