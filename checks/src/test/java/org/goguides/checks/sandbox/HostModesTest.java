@@ -26,8 +26,8 @@ import org.goguides.checks.results.SnippetResult;
  * What the runner offers for macOS and WSL hosts, tried on Linux: console steps in the reader's shell (zsh on
  * macOS) and {@code shell=}; independent sessions with {@code after=}; {@code root} steps for real only on a
  * host declared disposable; WSL interop passed to {@code interop} steps only. And the runner itself needs no
- * GNU-only tool, no bash, no bubblewrap, setsid or prlimit: a run with a PATH of only POSIX tools and zsh,
- * as a Mac has them.
+ * GNU-only tool, no bash, no bubblewrap, setsid or prlimit: a run whose system folders (and PATH) hold only
+ * POSIX tools and zsh, as a Mac has them.
  */
 class HostModesTest {
     static final Path CORPUS = Path.of("src/test/resources/hostmodes");
