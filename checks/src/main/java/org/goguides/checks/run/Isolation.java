@@ -117,10 +117,13 @@ public interface Isolation {
 
     /**
      * {@code command} started in {@code cwd} through {@code env -i NAME=VALUE…}: the host-side helpers in front
-     * of it keep their fixed environment and folder, and only the command gets {@code env}.
+     * of it keep their fixed environment and folder, and only the command gets {@code env}. The change of folder
+     * is a POSIX {@code sh}'s {@code cd}, not {@code env -C}, which GNU and recent BSDs have but macOS's
+     * {@code env} does not.
      */
     static List<String> withEnvironment(List<String> command, Path cwd, Map<String, String> env) throws IOException {
-        List<String> full = new java.util.ArrayList<>(HostTools.command("env", "-i", "-C", cwd.toString(), "--"));
+        List<String> full = new java.util.ArrayList<>(HostTools.command("sh", "-c",
+                "cd -- \"$1\" || exit 126; shift; exec " + HostTools.require("env") + " -i -- \"$@\"", "sh", cwd.toString()));
         env.forEach((k, v) -> full.add(k + "=" + v));
         full.addAll(command);
         return full;

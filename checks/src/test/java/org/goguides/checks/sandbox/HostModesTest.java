@@ -191,7 +191,12 @@ class HostModesTest {
     /** A folder of links to POSIX utilities and zsh only: what a Mac's /bin and /usr/bin offer, minus bash. */
     private static Path posixOnlyPath(Path bin) throws IOException {
         Files.createDirectories(bin);
-        for (String tool : List.of("sh", "zsh", "env", "cat", "ls", "mkdir", "rm", "uname", "sleep", "id", "kill", "grep", "sed",
+        // macOS's env has no -C (GNU's and FreeBSD 14's have): the stand-in refuses it, as Apple's would
+        Path realEnv = which("env");
+        Files.writeString(bin.resolve("env"), "#!" + which("sh") + "\nfor a in \"$@\"; do case $a in -C|-C*) echo \"env: illegal option -- C\" >&2; exit 64;; --) break;; esac; done\nexec "
+                + realEnv + " \"$@\"\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(bin.resolve("env"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (String tool : List.of("sh", "zsh", "cat", "ls", "mkdir", "rm", "uname", "sleep", "id", "kill", "grep", "sed",
                 "awk", "printf", "dirname", "false", "true", "pwd")) {
             Path real = which(tool);
             if (real != null) Files.createSymbolicLink(bin.resolve(tool), real);
