@@ -44,14 +44,26 @@ public record RunnerSettings(Path workRoot, Path cacheDir, int outputCap, int st
     public static final int DEFAULT_STORED_OUTPUT = 16 * 1024;
 
     /**
-     * The runner's own cache (the toolchains of {@code --go}): {@code $XDG_CACHE_HOME/goguides}, else
-     * {@code ~/.cache/goguides}; for root {@code /var/cache/goguides}, which the sandbox user (nobody) can
-     * reach to see a toolchain read-only, where root's home is closed to it. Snippets never write here.
+     * The runner's own cache (the toolchains of {@code --go} and the guides' Go caches):
+     * {@code $GOGUIDES_CACHE_DIR} when set (absolute; {@code .ci/fresh-run} sets it so that every cache starts
+     * empty, for root too), else {@code $XDG_CACHE_HOME/goguides}; for root {@code /var/cache/goguides}, which
+     * the sandbox user (nobody) can reach to see a toolchain read-only, where root's home is closed to it;
+     * else {@code $HOME/.cache/goguides}. {@code $HOME} comes before the JVM's {@code user.home} (which JDK 17
+     * takes from the password database), so that {@code HOME=$(mktemp -d)} really starts from empty caches.
+     * Snippets never write here except in their own guide's cache.
      */
     public static Path defaultCacheDir() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank()) return Path.of(xdg, "goguides");
-        if ("root".equals(System.getProperty("user.name"))) return Path.of("/var/cache/goguides");
-        return Path.of(System.getProperty("user.home"), ".cache", "goguides");
+        return defaultCacheDir(System.getenv(), System.getProperty("user.home"), "root".equals(System.getProperty("user.name")));
+    }
+
+    static Path defaultCacheDir(java.util.Map<String, String> env, String userHome, boolean root) {
+        String own = env.get("GOGUIDES_CACHE_DIR");
+        if (own != null && !own.isBlank() && Path.of(own).isAbsolute()) return Path.of(own);
+        // the XDG spec ignores a relative path
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) return Path.of(xdg, "goguides");
+        if (root) return Path.of("/var/cache/goguides");
+        String home = env.get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : userHome, ".cache", "goguides");
     }
 }

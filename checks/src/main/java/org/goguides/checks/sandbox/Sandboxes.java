@@ -83,7 +83,7 @@ public final class Sandboxes {
                 "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--clearenv", "--", "/bin/true");
         Result r = run(tryIt);
         if (r.exit != 0) return Isolation.none("no sandbox: bwrap does not work here (" + firstLine(r.output) + ")" + fallback);
-        String version = run(List.of(bwrap, "--version")).output.strip();
+        String version = bwrapVersion(run(List.of(bwrap, "--version")).output);
         HostView view = HostView.of(System.getenv(), System.getProperty("user.home"), System.getProperty("user.dir"));
         boolean asRoot = runnerUid() == 0;
         int asUser = -1;
@@ -98,7 +98,7 @@ public final class Sandboxes {
                 asUser = SANDBOX_UID;
             } else {
                 // still far better than no sandbox at all; said at the start of every run
-                version = (version.isEmpty() ? "bwrap" : version) + ", AS THE HOST'S ROOT: it cannot run as uid " + SANDBOX_UID
+                version = version + ", AS THE HOST'S ROOT: it cannot run as uid " + SANDBOX_UID
                         + " here (" + firstLine(n.output) + ")";
             }
         }
@@ -111,7 +111,12 @@ public final class Sandboxes {
                 why = "no root layer: cannot write the sandbox sudo (" + e.getMessage() + ")";
             }
         }
-        return new BwrapIsolation(version.isEmpty() ? "bwrap" : version, view, layer, why, asUser);
+        return new BwrapIsolation(version, view, layer, why, asUser);
+    }
+
+    /** The {@code bubblewrap N.N.N} line of {@code bwrap --version}, whatever else it printed; "bwrap" if none. */
+    static String bwrapVersion(String output) {
+        return output.lines().map(String::strip).filter(l -> l.startsWith("bubblewrap ")).findFirst().orElse("bwrap");
     }
 
     private static int runnerUid() {

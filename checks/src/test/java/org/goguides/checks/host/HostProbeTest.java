@@ -215,4 +215,15 @@ class HostProbeTest {
         assertTrue(GoVersion.compare("go1.21.13", "1.22") < 0);
         assertTrue(GoVersion.compare("go1.23rc1", "1.23") == 0);
     }
+
+    @Test
+    void goVersionIsFoundAfterColdStartNoticesAndAFailedGoLeavesItEmpty() {
+        Recorded r = debian12();
+        // GOTOOLCHAIN=auto with a go.mod that needs a newer Go: the notice comes first when streams are merged
+        r.commands.put("go version", "go: downloading go1.26.9 (linux/amd64)\ngo version go1.26.9 linux/amd64");
+        assertEquals("go1.26.9", HostProbe.probe(r, Map.of("online", "false"), false).go());
+        r.commands.remove("go version"); // exited non-zero or is missing: HostSource answers empty
+        assertEquals("", HostProbe.probe(r, Map.of("online", "false"), false).go());
+        assertEquals("", HostProbe.parseGoVersion("go: download go1.99.0 for linux/amd64: toolchain not available"));
+    }
 }

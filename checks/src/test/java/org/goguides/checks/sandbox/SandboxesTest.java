@@ -127,4 +127,11 @@ class SandboxesTest {
         return new Snippet("g", "en", "s", true, "sh", SnippetKind.SHELL, "true", new SourcePos("g/index.en.md", 1), r,
                 ExitExpectation.SUCCESS, null, List.of(), Duration.ofSeconds(5), null, "default", null, "sha256:0");
     }
+
+    @Test
+    void bwrapsVersionIsReadPastNoticesAndAFailureIsNotMistakenForAnAnswer() {
+        assertEquals("bubblewrap 0.8.0", Sandboxes.bwrapVersion("bubblewrap 0.8.0\n"));
+        assertEquals("bubblewrap 0.8.0", Sandboxes.bwrapVersion("bwrap: warning: setuid is deprecated\nbubblewrap 0.8.0\n"));
+        assertEquals("bwrap", Sandboxes.bwrapVersion("bwrap: No permissions to create new namespace\n"));
+    }
 }

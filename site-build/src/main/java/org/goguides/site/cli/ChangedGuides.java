@@ -45,9 +45,10 @@ final class ChangedGuides {
 
     private static Optional<String> git(Path dir, PrintStream err, String... args) {
         try {
-            List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
+            // paths outside ASCII as they are, not as quoted octal escapes
+            List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", dir.toString(), "-c", "core.quotepath=off"));
             cmd.addAll(List.of(args));
-            Process p = new ProcessBuilder(cmd).start();
+            Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String e = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {

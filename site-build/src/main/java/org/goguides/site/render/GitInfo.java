@@ -112,6 +112,9 @@ public final class GitInfo {
         cmd.add("git");
         cmd.add("-C");
         cmd.add(dir.toString());
+        // paths outside ASCII (a Chinese file name) as they are, not as quoted octal escapes
+        cmd.add("-c");
+        cmd.add("core.quotepath=off");
         cmd.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
