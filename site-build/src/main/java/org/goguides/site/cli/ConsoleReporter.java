@@ -3,6 +3,9 @@ package org.goguides.site.cli;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.goguides.checks.results.RepeatComparison;
+import org.goguides.checks.results.SnippetResult;
+import org.goguides.checks.results.TimeoutMargin;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -64,6 +67,27 @@ final class ConsoleReporter implements TestExecutionListener {
                 print("SKIP ", id.getDisplayName());
             }
         }
+    }
+
+    /** A step that used more than half of its timeout: a warning of its own, not a failure. */
+    void slowStep(TimeoutMargin.SlowStep s) {
+        print("WARN ", s.message());
+    }
+
+    /** A step that gave different answers in the runs of {@code check --repeat}: each answer with the runs that gave it. */
+    void unstable(RepeatComparison.Unstable u) {
+        StringBuilder b = new StringBuilder(u.guide() + " › " + u.id() + " (" + u.source() + ":" + u.line() + "): differed between runs");
+        u.variants().forEach((r, runs) -> {
+            b.append("\n      ").append(runs.size() == 1 ? "run " : "runs ")
+                    .append(String.join(", ", runs.stream().map(String::valueOf).toList())).append(": ");
+            if (r == null) {
+                b.append("not run");
+                return;
+            }
+            b.append(r.status()).append(r.reason().isEmpty() ? "" : ": " + r.reason());
+            if (!r.output().isEmpty()) b.append("\n").append(indent(r.output().stripTrailing()).replace("\n", "\n  ").replaceFirst("^", "  "));
+        });
+        print("FLAKY", b.toString());
     }
 
     /** Prints one entry; its text comes from content (ids, paths, output), so control characters are made visible. */

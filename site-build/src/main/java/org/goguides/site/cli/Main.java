@@ -17,7 +17,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.goguides.checks.host.HostFacts;
 import org.goguides.checks.host.HostProbe;
+import org.goguides.checks.model.SourcePos;
 import org.goguides.checks.results.HostRun;
+import org.goguides.checks.results.RepeatComparison;
+import org.goguides.checks.results.TimeoutMargin;
 import org.goguides.checks.results.ResultCache;
 import org.goguides.checks.results.SnippetResult;
 import org.goguides.checks.sandbox.Sandboxes;
@@ -145,12 +148,60 @@ public final class Main {
         ev.drift(drift.stream().sorted().toList());
         List<Problem> warnings = all.isEmpty() ? org.goguides.checks.parse.LintWarnings.find(c) : List.of();
         warnings.forEach(w -> ev.warning(w.pos(), "lint warning", w.message()));
+        List<TimeoutMargin.SlowStep> slow = all.isEmpty() ? slowStepsOfLastResults(c, o) : List.of();
+        slow.forEach(s -> slowStepEvent(ev, s));
         ev.finish();
         if (report(all)) return USAGE;
         warnings.forEach(w -> err.println(TerminalText.visible("warning: " + w)));
         long snippets = c.guides().stream().mapToLong(g -> g.executable().size()).sum();
         out.println("ok: " + c.guides().size() + " guide files, " + snippets + " executable snippets");
+        slow.forEach(s -> err.println(TerminalText.visible("warning: " + s.message())));
         return OK;
+    }
+
+    /**
+     * The steps of the last results (each host's file in the {@code --results} folders, default
+     * {@code target/results} when it exists) that used more than half of their timeout.
+     */
+    private List<TimeoutMargin.SlowStep> slowStepsOfLastResults(Content c, Options o) {
+        List<TimeoutMargin.SlowStep> slow = new ArrayList<>();
+        for (Path dir : o.resultsIn()) {
+            if (!Files.isDirectory(dir)) continue;
+            List<Path> files;
+            try (var s = Files.list(dir)) {
+                files = s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
+            } catch (IOException e) {
+                err.println("warning: " + dir + ": cannot list the results (" + e.getMessage() + ")");
+                continue;
+            }
+            for (Path f : files) {
+                try {
+                    HostRun run = ResultStore.read(f);
+                    if (run.host() != null && run.snippets() != null) slow.addAll(TimeoutMargin.find(c, run.snippets(), run.host().key()));
+                } catch (IOException | RuntimeException e) {
+                    // not a host's results file (a merged all.json, say): nothing to report from it
+                }
+            }
+        }
+        return slow;
+    }
+
+    /**
+     * Warns about the steps of a results file that this run ran and that used more than half of their
+     * timeout: a WARN line on the console and a warning event (a GitHub {@code ::warning} annotation, a
+     * JSON line) on the step's line.
+     */
+    private void warnSlowSteps(Content c, Path resultsFile, ConsoleReporter reporter, CheckEvents ev) throws IOException {
+        if (!Files.isRegularFile(resultsFile)) return;
+        HostRun run = ResultStore.read(resultsFile);
+        for (TimeoutMargin.SlowStep s : TimeoutMargin.find(c, run.snippets(), run.host().key())) {
+            reporter.slowStep(s);
+            slowStepEvent(ev, s);
+        }
+    }
+
+    private static void slowStepEvent(CheckEvents ev, TimeoutMargin.SlowStep s) {
+        ev.warning(new SourcePos(s.source(), s.line()), "step near its timeout", s.message());
     }
 
     int check(Options o) throws IOException {
@@ -178,6 +229,7 @@ public final class Main {
             else slugs.retainAll(affected);
             out.println(TerminalText.visible("changed since " + o.changedSince + ": " + String.join(", ", slugs)));
         }
+        if (o.repeat > 1) return repeat(o, c, slugs.isEmpty() ? c.bySlug().keySet() : slugs);
         Map<String, List<SnippetResult>> cached = Map.of();
         HostRun previous = null;
         HostFacts probed = null; // handed to the engine, which then does not probe again
@@ -223,6 +275,7 @@ public final class Main {
             }
             String key = launch(o, toRun, go, go.equals("local") ? probed : null, reporter);
             if (key != null) keys.add(key);
+            if (key != null) warnSlowSteps(c, o.resultsOut().resolve(key + ".json"), reporter, ev);
             if (hostKey == null || go.equals("local")) hostKey = key;
             if (versions.size() > 1) out.println("results: " + o.resultsOut().resolve(key + ".json"));
             if (key != null) keepFor.add(key);
@@ -267,6 +320,42 @@ public final class Main {
         ev.finish();
         if (o.update && Files.isRegularFile(resultsFile)) update(c, resultsFile);
         return reporter.failed.get() + reporter.errors.get() > 0 ? FAILED : OK;
+    }
+
+    /**
+     * {@code check --repeat N}: runs the guides N times, each time in fresh sessions and without the
+     * result cache, then reports every step that did not give the same answer every time (see
+     * {@link RepeatComparison}) and the steps that came close to their timeout in any run.
+     * Exit 1 when a step differed or failed.
+     */
+    private int repeat(Options o, Content c, Set<String> slugs) throws IOException {
+        HostFacts host = HostProbe.probe(Map.of(), !o.offline);
+        List<List<SnippetResult>> runs = new ArrayList<>();
+        Map<String, TimeoutMargin.SlowStep> slowest = new java.util.LinkedHashMap<>();
+        ConsoleReporter reporter = null;
+        int failures = 0;
+        for (int i = 1; i <= o.repeat; i++) {
+            out.println("== run " + i + " of " + o.repeat + " ==");
+            reporter = new ConsoleReporter(out);
+            String key = launch(o, new LinkedHashSet<>(slugs), "local", host, reporter);
+            out.println(reporter.summary());
+            if (key == null) return FAILED;
+            failures += reporter.failed.get() + reporter.errors.get();
+            HostRun run = ResultStore.read(o.resultsOut().resolve(key + ".json"));
+            runs.add(run.snippets());
+            for (TimeoutMargin.SlowStep s : TimeoutMargin.find(c, run.snippets(), key)) {
+                slowest.merge(s.guide() + "/" + s.id(), s, (a, b) -> a.durationMs() >= b.durationMs() ? a : b);
+            }
+        }
+        List<RepeatComparison.Unstable> unstable = RepeatComparison.compare(runs);
+        out.println("== " + o.repeat + " runs compared ==");
+        unstable.forEach(reporter::unstable);
+        slowest.values().forEach(reporter::slowStep);
+        out.println("repeat: " + o.repeat + " runs of " + slugs.size() + (slugs.size() == 1 ? " guide" : " guides") + ": "
+                + (unstable.isEmpty() ? "no step differed between runs" : unstable.size() + (unstable.size() == 1 ? " step" : " steps")
+                + " differed between runs") + "; " + failures + " failures in all runs; " + slowest.size()
+                + " steps used more than half of their timeout");
+        return unstable.isEmpty() && failures == 0 ? OK : FAILED;
     }
 
     /**

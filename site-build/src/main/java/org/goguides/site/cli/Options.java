@@ -36,6 +36,7 @@ final class Options {
     String published;
     String previewUrl;
     Path savePublished;
+    int repeat = 1;
     int port = 8080;
     String host = "127.0.0.1";
     final List<String> errors = new ArrayList<>();
@@ -77,7 +78,7 @@ final class Options {
                 case "--require-sandbox" -> o.requireSandbox = true;
                 case "--help", "-h" -> o.verb = "help";
                 case "--content", "--templates", "--results", "--out", "--guide", "--port", "--host", "--go", "--changed-since", "--max-age", "--base-url",
-                     "--format", "--published", "--preview-url", "--save-published" -> {
+                     "--repeat", "--format", "--published", "--preview-url", "--save-published" -> {
                     if (value == null) {
                         if (i >= args.length) {
                             o.errors.add(a + " needs a value");
@@ -88,11 +89,17 @@ final class Options {
                     o.set(a, value);
                 }
                 default -> o.errors.add("unknown option \"" + a + "\" (options: --content DIR, --templates DIR, --results DIR, "
-                        + "--out DIR, --guide SLUG, --offline, --no-sandbox, --disposable-host, --update, --no-cache, --go LIST, --changed-since REF, --max-age DAYS, --base-url URL, --port N, "
+                        + "--out DIR, --guide SLUG, --offline, --no-sandbox, --disposable-host, --update, --no-cache, --go LIST, --changed-since REF, --repeat N, --max-age DAYS, --base-url URL, --port N, "
                         + "--format FORMAT, --require-sandbox, --published URL, --preview-url URL, --save-published DIR)");
             }
         }
         if (o.requireSandbox && o.noSandbox) o.errors.add("--require-sandbox and --no-sandbox contradict each other (give one)");
+        if (o.repeat > 1 && o.update) {
+            o.errors.add("--repeat with --update: --update rewrites expected output from one run (run --repeat, then --update)");
+        }
+        if (o.repeat > 1 && !o.goVersions.isEmpty()) {
+            o.errors.add("--repeat with --go: --repeat runs under the Go on PATH (repeat one toolchain at a time)");
+        }
         return o;
     }
 
@@ -123,6 +130,14 @@ final class Options {
                     maxAge = java.time.Duration.ofDays(days);
                 } catch (NumberFormatException e) {
                     errors.add("--max-age " + value + ": not a number of days (1 or more)");
+                }
+            }
+            case "--repeat" -> {
+                try {
+                    repeat = Integer.parseInt(value);
+                    if (repeat < 1 || repeat > 1000) throw new NumberFormatException();
+                } catch (NumberFormatException e) {
+                    errors.add("--repeat " + value + ": not a number of runs (1 to 1000)");
                 }
             }
             case "--go" -> {
@@ -174,6 +189,8 @@ final class Options {
                                 fetched through the module proxy; one results file per toolchain
               --changed-since REF
                                 check: only the guides whose files changed since the git REF
+              --repeat N        check: run the guides N times, each in fresh sessions, and report
+                                every step whose status or output differed between runs
               --no-cache        check: run every guide, also those unchanged since the last run
                                 on this host (whose results are otherwise reused)
               --max-age DAYS    build: mark results older than this as old (default: 30)
