@@ -138,7 +138,8 @@ class CorpusTest {
     void aTimeoutKillsTheWholeProcessTree() throws Exception {
         assertTrue(MESSAGE.get("fail-timeout").contains("timed out after 1s"), MESSAGE.get("fail-timeout"));
         SnippetResult r = result("fail-timeout");
-        assertTrue(r.durationMs() < 5000, "stopped near the limit, took " + r.durationMs() + " ms");
+        // well under the 30 s the snippet asks for, with room for a loaded machine to kill and reap it
+        assertTrue(r.durationMs() < 15_000, "stopped near the limit, took " + r.durationMs() + " ms");
         // the snippet's processes carry a marker: another "sleep 30" on the machine is none of this test's business
         Process ps = new ProcessBuilder("pgrep", "-f", "goguides-corpus-timeout").start();
         String left = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

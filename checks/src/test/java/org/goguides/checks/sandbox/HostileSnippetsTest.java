@@ -180,7 +180,8 @@ class HostileSnippetsTest {
     void hangsFloodsAndDaemonsAreStopped() throws Exception {
         SnippetResult hang = run.result("fail-hang");
         assertEquals("timed out after 2s (timeout=)", hang.reason());
-        assertTrue(hang.durationMs() < 6000, "stopped near the limit: " + hang.durationMs() + " ms");
+        // far below the 600 s it asks for, with room for a loaded machine to kill and reap it
+        assertTrue(hang.durationMs() < 20_000, "stopped near the limit: " + hang.durationMs() + " ms");
         assertEquals("timed out after 1s (timeout=)", run.result("fail-hang-with-daemon").reason());
         SnippetResult flood = run.result("fail-output-flood");
         assertEquals("printed more than 65536 bytes (output cap); stopped", flood.reason());
@@ -304,7 +305,8 @@ class HostileSnippetsTest {
 
     private static String waitForNoProcesses() throws Exception {
         String left = "";
-        for (int i = 0; i < 20; i++) {
+        // waits for the event (no process left), up to 20 s on a loaded machine; it returns as soon as it happened
+        for (int i = 0; i < 200; i++) {
             left = EngineRun.processesWith(MARKER);
             if (left.isEmpty()) return left;
             Thread.sleep(100);
