@@ -353,8 +353,8 @@ public final class Main {
         slowest.values().forEach(reporter::slowStep);
         out.println("repeat: " + o.repeat + " runs of " + slugs.size() + (slugs.size() == 1 ? " guide" : " guides") + ": "
                 + (unstable.isEmpty() ? "no step differed between runs" : unstable.size() + (unstable.size() == 1 ? " step" : " steps")
-                + " differed between runs") + "; " + failures + " failures in all runs; " + slowest.size()
-                + " steps used more than half of their timeout");
+                + " differed between runs") + "; " + failures + (failures == 1 ? " failure" : " failures") + " in all runs; "
+                + slowest.size() + (slowest.size() == 1 ? " step used more than half of its timeout" : " steps used more than half of their timeout"));
         return unstable.isEmpty() && failures == 0 ? OK : FAILED;
     }
 
