@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.goguides.checks.results.RepeatComparison;
-import org.goguides.checks.results.SnippetResult;
 import org.goguides.checks.results.TimeoutMargin;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.FileSource;
