@@ -104,29 +104,46 @@ class RootLayerTest {
         assertTrue(run.result("fail-root-core-pattern").output().contains("Read-only file system"), run.result("fail-root-core-pattern").output());
     }
 
-    /** Every file under /usr/local (recursively) and the top of /etc, /usr/bin and /opt, with size and mtime. */
+    /**
+     * Every file under /usr/local (recursively) and the top of /etc, /usr/bin, /opt, /usr/sbin and /var/cache:
+     * files and links of the host's system folders with size and time; folders by name only, since a folder's
+     * time changes whenever anyone adds or removes a file in it. Canaries of other test runs on this machine
+     * ({@link HostileSnippetsTest} in a concurrent build creates and removes them) are left out, and a file
+     * removed while the walk passes is skipped: this test looks for what the layer leaked, not for what other
+     * builds do meanwhile.
+     */
     private static Map<String, String> fingerprint() throws IOException {
         Map<String, String> m = new TreeMap<>();
         try (Stream<Path> s = Files.walk(Path.of("/usr/local"))) {
-            for (Path p : s.toList()) m.put(p.toString(), attrs(p));
+            for (Path p : s.toList()) put(m, p);
+        } catch (java.io.UncheckedIOException e) {
+            if (!(e.getCause() instanceof java.nio.file.NoSuchFileException)) throw e.getCause();
+            return fingerprint(); // something was removed under the walk: walk again
         }
         for (String top : List.of("/etc", "/usr/bin", "/opt", "/usr/sbin", "/var/cache")) {
             if (!Files.isDirectory(Path.of(top))) continue;
             try (Stream<Path> s = Files.list(Path.of(top))) {
-                // the test's own tarball folder comes and goes
-                for (Path p : s.toList()) if (!p.getFileName().toString().startsWith("goguides-test-")) m.put(p.toString(), attrs(p));
+                // the test's own tarball folder (this build's or a concurrent one's) comes and goes
+                for (Path p : s.toList()) if (!p.getFileName().toString().startsWith("goguides-test-")) put(m, p);
             }
         }
         return m;
     }
 
-    private static String attrs(Path p) throws IOException {
-        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-        return a.size() + " " + a.lastModifiedTime();
+    private static void put(Map<String, String> m, Path p) throws IOException {
+        String name = p.getFileName() == null ? "" : p.getFileName().toString();
+        if (name.startsWith("goguides-canary-")) return;
+        try {
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            m.put(p.toString(), a.isDirectory() ? "folder" : a.size() + " " + a.lastModifiedTime());
+        } catch (java.nio.file.NoSuchFileException e) {
+            // removed since it was listed: not there before or after
+        }
     }
 
     private static Path goroot() throws Exception {
-        Process p = new ProcessBuilder("go", "env", "GOROOT").redirectErrorStream(true).start();
+        // stdout only: notices of a cold start (go: downloading …) go to stderr, shown in the test's log
+        Process p = new ProcessBuilder("go", "env", "GOROOT").redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assumeTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 && !out.isEmpty(), "no Go on this host to pack: " + out);
         return Path.of(out);
