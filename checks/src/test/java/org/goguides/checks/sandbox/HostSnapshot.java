@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * entry whose name carries the run's marker (canaries and anything a snippet might have left), the
  * full listing with modification times of the quiet places (/usr/local, /etc at the top), and the
  * content of the system files snippets try to change, the kernel settings they aim at (/proc/sys), and
- * every entry's permissions (a cleanup that follows a link would change its target's).
+ * every entry's permissions (a cleanup that follows a link would change its target's). Canaries of other
+ * runs (another build on the same machine) are left out.
  */
 final class HostSnapshot {
     private static final List<Path> QUIET = List.of(Path.of("/usr/local"), Path.of("/etc"));
@@ -35,7 +36,10 @@ final class HostSnapshot {
         for (Path place : places) {
             try (Stream<Path> s = Files.list(place)) {
                 for (Path p : s.toList()) {
-                    boolean marked = p.getFileName().toString().contains(marker);
+                    String name = p.getFileName().toString();
+                    boolean marked = name.contains(marker);
+                    // another build's canaries (a concurrent run of these tests on this machine) come and go on their own
+                    if (!marked && name.startsWith("goguides-canary-")) continue;
                     if (marked || QUIET.contains(place)) m.put(p, describe(p, marked));
                 }
             }
