@@ -104,7 +104,12 @@ public final class ProcessRunner {
         }
     }
 
-    /** Kills the process group led by {@code p} (when it leads one), then every descendant found before, then {@code p}. */
+    /**
+     * Kills the process group led by {@code p} (when it leads one), then every descendant found before, then {@code p}.
+     * Through its {@link ProcessHandle}: {@link Process#destroyForcibly()} also closes the output stream, and what a
+     * snippet printed just before it exited, not yet read by a reader thread that a loaded machine had not scheduled,
+     * was lost (a passing step then failed with "output differs": nothing printed).
+     */
     static void killTree(Process p, boolean group) {
         List<ProcessHandle> desc = p.descendants().toList();
         if (group && KILL.isPresent()) {
@@ -122,7 +127,7 @@ public final class ProcessRunner {
             }
         }
         desc.forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
+        p.toHandle().destroyForcibly();
     }
 
 }
