@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * full listing with modification times of the quiet places (/usr/local, /etc at the top), and the
  * content of the system files snippets try to change, the kernel settings they aim at (/proc/sys), and
  * every entry's permissions (a cleanup that follows a link would change its target's). Canaries of other
- * runs (another build on the same machine) are left out.
+ * runs (another build on the same machine) are left out, and the account files are compared without the
+ * CI user that {@code .ci/run-unprivileged} may add meanwhile ({@link AccountFiles}).
  */
 final class HostSnapshot {
     private static final List<Path> QUIET = List.of(Path.of("/usr/local"), Path.of("/etc"));
@@ -40,6 +41,8 @@ final class HostSnapshot {
                     boolean marked = name.contains(marker);
                     // another build's canaries (a concurrent run of these tests on this machine) come and go on their own
                     if (!marked && name.startsWith("goguides-canary-")) continue;
+                    // the account files as AccountFiles says: the CI user's creation comes and goes on its own
+                    if (!marked && AccountFiles.isBackupOrLock(p)) continue;
                     if (marked || QUIET.contains(place)) m.put(p, describe(p, marked));
                 }
             }
@@ -50,6 +53,8 @@ final class HostSnapshot {
     }
 
     private static String describe(Path p, boolean content) throws IOException {
+        java.util.Optional<String> account = AccountFiles.describe(p);
+        if (account.isPresent()) return account.get();
         String d = Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toString();
         if (!Files.isSymbolicLink(p)) d += " " + java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
         if (content && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) d += " " + sha256(Files.readAllBytes(p));

@@ -109,8 +109,8 @@ class RootLayerTest {
      * files and links of the host's system folders with size and time; folders by name only, since a folder's
      * time changes whenever anyone adds or removes a file in it. Canaries of other test runs on this machine
      * ({@link HostileSnippetsTest} in a concurrent build creates and removes them) are left out, and a file
-     * removed while the walk passes is skipped: this test looks for what the layer leaked, not for what other
-     * builds do meanwhile.
+     * removed while the walk passes is skipped, and the account files are compared without the CI user
+     * ({@link AccountFiles}): this test looks for what the layer leaked, not for what other builds do meanwhile.
      */
     private static Map<String, String> fingerprint() throws IOException {
         Map<String, String> m = new TreeMap<>();
@@ -132,8 +132,13 @@ class RootLayerTest {
 
     private static void put(Map<String, String> m, Path p) throws IOException {
         String name = p.getFileName() == null ? "" : p.getFileName().toString();
-        if (name.startsWith("goguides-canary-")) return;
+        if (name.startsWith("goguides-canary-") || AccountFiles.isBackupOrLock(p)) return;
         try {
+            java.util.Optional<String> account = AccountFiles.describe(p);
+            if (account.isPresent()) {
+                m.put(p.toString(), account.get());
+                return;
+            }
             BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
             m.put(p.toString(), a.isDirectory() ? "folder" : a.size() + " " + a.lastModifiedTime());
         } catch (java.nio.file.NoSuchFileException e) {
