@@ -27,7 +27,12 @@ public final class TimeoutMargin {
     public record SlowStep(String guide, String id, String source, int line, long durationMs, long timeoutMs, String host) {
         /** {@code path:line: guide › id took 41.2 s of its 60 s timeout (more than half) …}. */
         public String message() {
-            return source + ":" + line + ": " + guide + " › " + id + " took " + seconds(durationMs) + " of its " + seconds(timeoutMs)
+            return source + ":" + line + ": " + text();
+        }
+
+        /** The message without its place, for a reporter that names the place on its own (an annotation). */
+        public String text() {
+            return guide + " › " + id + " took " + seconds(durationMs) + " of its " + seconds(timeoutMs)
                     + " timeout (more than half" + (host.isEmpty() ? "" : " on " + host)
                     + "); a busy host may time it out: raise timeout= or make the step faster";
         }

@@ -201,7 +201,7 @@ public final class Main {
     }
 
     private static void slowStepEvent(CheckEvents ev, TimeoutMargin.SlowStep s) {
-        ev.warning(new SourcePos(s.source(), s.line()), "step near its timeout", s.message());
+        ev.warning(new SourcePos(s.source(), s.line()), "step near its timeout", s.text());
     }
 
     int check(Options o) throws IOException {

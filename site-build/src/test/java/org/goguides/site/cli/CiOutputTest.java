@@ -185,6 +185,38 @@ class CiOutputTest {
     }
 
     @Test
+    void aStepNearItsTimeoutIsAWarningAnnotationAndAJsonEvent() throws Exception {
+        // sleep takes at least its time, so the step always uses more than 3 s of its 6 s
+        Path guide = tmp.resolve("content/guides/slow");
+        Files.createDirectories(guide);
+        Files.writeString(guide.resolve("index.en.md"), "---\ntitle: slow\n---\n\n```sh {#nap timeout=6s}\nsleep 3.1\n```\n\n```sh {#quick}\ntrue\n```\n",
+                StandardCharsets.UTF_8);
+        String content = tmp.resolve("content").toString();
+        Run r = run(github(tmp.resolve("summary.md")), "check", "--offline", "--no-sandbox", "--no-cache", "--content", content,
+                "--results", tmp.resolve("results").toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        List<String> warnings = workflowCommands(r.out()).stream().filter(l -> l.startsWith("::warning ")).toList();
+        assertEquals(1, warnings.size(), r.out());
+        String prefix = "::warning file=" + guide.resolve("index.en.md") + ",line=5,title=step near its timeout::";
+        assertTrue(warnings.get(0).startsWith(prefix), warnings.get(0));
+        assertTrue(warnings.get(0).substring(prefix.length()).matches("slow › nap took \\d+\\.\\d s of its 6 s timeout \\(more than half on [^)]+\\); "
+                + "a busy host may time it out: raise timeout= or make the step faster"), warnings.get(0));
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("WARN  ") && l.contains("slow › nap took ")), "the console line stays: " + r.out());
+
+        Run jsonl = run(Map.of(), "check", "--format=jsonl", "--offline", "--no-sandbox", "--no-cache", "--content", content,
+                "--results", tmp.resolve("results2").toString());
+        assertEquals(0, jsonl.code(), jsonl.out() + jsonl.err());
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> events = new java.util.ArrayList<>();
+        for (String line : jsonl.out().split("\n")) events.add(json.readTree(line));
+        List<JsonNode> warned = events.stream().filter(e -> e.get("event").asText().equals("warning")).toList();
+        assertEquals(1, warned.size(), jsonl.out());
+        assertEquals(guide.resolve("index.en.md").toString(), warned.get(0).get("file").asText());
+        assertEquals(5, warned.get(0).get("line").asInt());
+        assertTrue(warned.get(0).get("message").asText().startsWith("slow › nap took "), jsonl.out());
+    }
+
+    @Test
     void unknownFormatIsAUsageError() {
         Run r = run(Map.of(), "check", "--format", "xml");
         assertEquals(2, r.code());
