@@ -54,14 +54,22 @@ public interface Isolation {
      *               other sessions and trusted caches belong to other guides), besides what the isolation hides
      * @param env the command's whole environment: it reaches only the sandboxed process, never a host-side helper
      * @param uid the host user the command runs as ({@link Isolation#sandboxUid()}), or -1 for the runner's own
+     * @param passwd a file the runner wrote to show as {@code /etc/passwd} inside (the sandbox user's home is the
+     *               session's HOME there, as a reader's account has its home), or null for the host's own
      */
     record Binds(Path home, Path cwd, List<Path> readOnly, List<Path> writable, Path layer, List<Path> hidden,
-                 Map<String, String> env, int uid) {
+                 Map<String, String> env, int uid, Path passwd) {
         public Binds {
             readOnly = List.copyOf(readOnly);
             writable = List.copyOf(writable);
             hidden = List.copyOf(hidden);
             env = Map.copyOf(env);
+        }
+
+        /** The host's own /etc/passwd. */
+        public Binds(Path home, Path cwd, List<Path> readOnly, List<Path> writable, Path layer, List<Path> hidden,
+                     Map<String, String> env, int uid) {
+            this(home, cwd, readOnly, writable, layer, hidden, env, uid, null);
         }
 
         /** Nothing hidden beyond the isolation's own view, and an empty environment. */

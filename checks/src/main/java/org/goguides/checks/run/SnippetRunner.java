@@ -297,8 +297,13 @@ public final class SnippetRunner {
         List<Path> readOnly = new ArrayList<>(List.of(ctl));
         // another Go toolchain (the version matrix) lives in the runner's hidden cache: shown read-only
         if (settings.goBin() != null && settings.goBin().getParent() != null) readOnly.add(settings.goBin().getParent());
+        Path passwd = null;
+        if (session.uid() >= 0) {
+            passwd = ctl.resolve("passwd");
+            writeFresh(passwd, SandboxAccount.passwd(SandboxAccount.hostPasswd(), session.uid(), session.home()));
+        }
         Isolation.Binds binds = new Isolation.Binds(session.home(), cwd, readOnly, List.of(session.cache(), state),
-                ctl.resolve("layer"), List.of(settings.workRoot(), settings.cacheDir()), env, session.uid());
+                ctl.resolve("layer"), List.of(settings.workRoot(), settings.cacheDir()), env, session.uid(), passwd);
         ProcessResult r;
         String limit;
         try (Isolation.Wrapped w = settings.isolation().wrap(cmd, s, binds)) {

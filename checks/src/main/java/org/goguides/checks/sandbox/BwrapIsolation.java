@@ -111,6 +111,9 @@ public final class BwrapIsolation implements Isolation {
             if (shown) add(a, "--size", Long.toString(TMPFS_BYTES), "--tmpfs", h.toString());
         }
         for (Path k : asNobody ? view.keptForOthers() : view.kept()) add(a, "--ro-bind", k.toString(), k.toString());
+        // the sandbox user (nobody, home /nonexistent) gets the session's HOME as its account's home, as a reader's
+        // account has: tools that ask the password database and not $HOME (Delve, ssh) then find their files there
+        if (asNobody && binds.passwd() != null) add(a, "--ro-bind", binds.passwd().toString(), "/etc/passwd");
         if (!asNobody && asUser >= 0) {
             // the host's root mapped into the sandbox (a session with a root step): its secrets masked
             for (Path secret : SECRETS) if (Files.isRegularFile(secret, LinkOption.NOFOLLOW_LINKS)) add(a, "--ro-bind", "/dev/null", secret.toString());
