@@ -17,12 +17,20 @@ final class SandboxAccount {
     private SandboxAccount() {
     }
 
-    /** The host's /etc/passwd (trusted: a snippet never writes the host's system files), or "" if unreadable. */
+    /** The host's /etc/passwd (trusted: a snippet never writes the host's system files), or "" if unreadable; read once. */
     static String hostPasswd() {
-        try {
-            return Files.readString(HOST_PASSWD, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
+        return Host.PASSWD;
+    }
+
+    private static final class Host {
+        static final String PASSWD = read();
+
+        private static String read() {
+            try {
+                return Files.readString(HOST_PASSWD, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            }
         }
     }
 

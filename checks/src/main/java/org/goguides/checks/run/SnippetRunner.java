@@ -73,11 +73,18 @@ public final class SnippetRunner {
     /** As {@link #newSession(String, boolean)}, with the Go caches kept for this version of {@code guide} ({@link GuideCaches}). */
     public Session newSession(String name, boolean withRoot, org.goguides.checks.model.Guide guide) throws IOException {
         int uid = withRoot ? -1 : settings.isolation().sandboxUid();
+        return Session.create(settings.workRoot(), name, baseEnvironment(), uid, keptCache(guide, uid));
+    }
+
+    /**
+     * The Go caches kept for this version of {@code guide}, or null (fresh caches) when they belong to another
+     * user: a guide with a root session and others has caches that cannot suit both.
+     */
+    private Path keptCache(org.goguides.checks.model.Guide guide, int uid) throws IOException {
         Path cache = GuideCaches.of(settings.cacheDir(), guide, uid);
-        // a guide with a root session and others: its cache must suit both users; give such guides fresh caches
         Integer owner = (Integer) Files.getAttribute(cache, "unix:uid", LinkOption.NOFOLLOW_LINKS);
         boolean usable = uid < 0 ? owner == currentUid() : owner == uid;
-        return Session.create(settings.workRoot(), name, baseEnvironment(), uid, usable ? cache : null);
+        return usable ? cache : null;
     }
 
     private static int currentUid() {
@@ -96,10 +103,7 @@ public final class SnippetRunner {
     /** As {@link #continueSession(String, Session)}, with the Go caches kept for this version of {@code guide}. */
     public Session continueSession(String name, Session prior, boolean withRoot, org.goguides.checks.model.Guide guide) throws IOException {
         int uid = withRoot ? -1 : settings.isolation().sandboxUid();
-        Path cache = GuideCaches.of(settings.cacheDir(), guide, uid);
-        Integer owner = (Integer) Files.getAttribute(cache, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-        boolean usable = uid < 0 ? owner == currentUid() : owner == uid;
-        return Session.continuing(settings.workRoot(), name, prior, uid, usable ? cache : null);
+        return Session.continuing(settings.workRoot(), name, prior, uid, keptCache(guide, uid));
     }
 
     public RunOutcome run(Snippet s, Session session) {
@@ -299,8 +303,11 @@ public final class SnippetRunner {
         if (settings.goBin() != null && settings.goBin().getParent() != null) readOnly.add(settings.goBin().getParent());
         Path passwd = null;
         if (session.uid() >= 0) {
+            // once per session: the control folder is the runner's own (read-only inside), so a file there is ours
             passwd = ctl.resolve("passwd");
-            writeFresh(passwd, SandboxAccount.passwd(SandboxAccount.hostPasswd(), session.uid(), session.home()));
+            if (!Files.isRegularFile(passwd, LinkOption.NOFOLLOW_LINKS)) {
+                writeFresh(passwd, SandboxAccount.passwd(SandboxAccount.hostPasswd(), session.uid(), session.home()));
+            }
         }
         Isolation.Binds binds = new Isolation.Binds(session.home(), cwd, readOnly, List.of(session.cache(), state),
                 ctl.resolve("layer"), List.of(settings.workRoot(), settings.cacheDir()), env, session.uid(), passwd);
