@@ -95,12 +95,13 @@ final class RootLayer {
     /** Writes the sandbox {@code sudo} into a new private folder of the runner; it is bound read-only into root layers. */
     static Path writeSudo() throws IOException {
         Path dir = Files.createTempDirectory("goguides-sudo-");
+        // deleted at exit in the reverse order of registration: the file first, then its (then empty) folder
+        dir.toFile().deleteOnExit();
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
         Path f = dir.resolve("sudo");
+        f.toFile().deleteOnExit();
         Files.writeString(f, SUDO, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("r-xr-xr-x"));
-        f.toFile().deleteOnExit();
-        dir.toFile().deleteOnExit();
         return f;
     }
 
