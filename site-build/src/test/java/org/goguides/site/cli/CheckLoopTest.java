@@ -73,9 +73,9 @@ class CheckLoopTest {
 
     @Test
     void changedSinceChecksOnlyTheGuidesChangedInGit() throws Exception {
-        git("init", "-q");
-        git("add", ".");
-        git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "guides");
+        git(tmp, "init", "-q");
+        git(tmp, "add", ".");
+        git(tmp, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "guides");
         MainTest.Run none = check("--changed-since", "HEAD");
         assertEquals(0, none.code());
         assertTrue(none.out().contains("no guide changed since HEAD"), none.out());
@@ -88,8 +88,9 @@ class CheckLoopTest {
         assertTrue(bad.err().contains("--changed-since"), bad.err());
     }
 
-    void git(String... args) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", tmp.toString()));
+    /** Runs git in {@code dir} and asserts that it succeeded (the check tests' fixture repositories). */
+    static void git(Path dir, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -129,9 +129,9 @@ class SeriesCheckTest {
         assertTrue(changed.out().contains("FAIL  part-two › carried"), "and it really ran against the new state: " + changed.out());
 
         write("part-one", PART1);
-        git("init", "-q");
-        git("add", ".");
-        git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "guides");
+        CheckLoopTest.git(tmp, "init", "-q");
+        CheckLoopTest.git(tmp, "add", ".");
+        CheckLoopTest.git(tmp, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "guides");
         write("part-one", PART1.replace("title: Part one", "title: Part one, edited"));
         MainTest.Run since = check("--changed-since", "HEAD", "--no-cache");
         assertTrue(since.out().contains("changed since HEAD: part-one, part-two"), since.out());
@@ -174,13 +174,5 @@ class SeriesCheckTest {
                 + "(a series must start with a guide that has no after:)"), r.err());
         MainTest.Run c = check("--guide", "part-two");
         assertEquals(2, c.code(), "check refuses to run a cycle: " + c.out());
-    }
-
-    void git(String... args) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", tmp.toString()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
     }
 }
