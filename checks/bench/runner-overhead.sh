@@ -49,15 +49,19 @@ for line in open(sys.argv[1], encoding="utf-8"):
     c = json.loads(line)
     # the runner made these folders before starting the command; the script makes them up front
     dirs = {c["cwd"]}
+    files = set()
     args = c["cmd"]
     for i, a in enumerate(args[:-1]):
         if a in ("--bind", "--ro-bind", "--bind-try", "--ro-bind-try") and i + 2 < len(args) and args[i + 1].startswith("/tmp/"):
-            dirs.add(args[i + 1])
+            # a file bound over a host file (the sandbox user's /etc/passwd) is made as a file, not a folder
+            (files if os.path.isfile(args[i + 2]) else dirs).add(args[i + 1])
     # cgroups the runner made (and removed) for the limits: made again, untimed
     for a in args:
         if a.startswith("/sys/fs/cgroup/") and a.endswith("/cgroup.procs"):
             dirs.add(os.path.dirname(a))
     print("mkdir -p " + " ".join(shlex.quote(d) for d in sorted(dirs)) + " 2>/dev/null")
+    for f in sorted(files):
+        print("mkdir -p %s && cp /etc/passwd %s 2>/dev/null" % (shlex.quote(os.path.dirname(f)), shlex.quote(f)))
     # the session's wrapper is gone with the session: the plain script runs the snippet (`true`) in its place
     for a in args:
         if a.endswith("/control/wrapper.sh"):
