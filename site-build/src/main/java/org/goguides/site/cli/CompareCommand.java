@@ -18,10 +18,11 @@ import java.util.Map;
 import org.goguides.checks.model.Content;
 import org.goguides.checks.model.Problem;
 import org.goguides.checks.parse.ContentLoader;
+import org.goguides.checks.report.ComparisonSummary;
+import org.goguides.checks.report.ResultsComparison;
+import org.goguides.checks.report.TerminalText;
 import org.goguides.checks.results.HostRun;
 import org.goguides.checks.results.ResultStore;
-import org.goguides.site.report.ComparisonSummary;
-import org.goguides.site.report.ResultsComparison;
 
 /**
  * {@code compare}: this run's results ({@code --results}) against the published ones

@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.goguides.checks.cli.CheckOptions;
+
 /**
  * The command line: a verb and its options (contract §7). Parsing collects every mistake and
  * says what is allowed; it never throws.
@@ -29,7 +31,7 @@ final class Options {
     String changedSince;
     /** build, serve: the published site URL; else Netlify's URL / DEPLOY_PRIME_URL, else site.yml's baseUrl. */
     String baseUrl = "";
-    /** {@code --format}: auto, text, github or jsonl (see {@link org.goguides.site.report.OutputFormat}). */
+    /** {@code --format}: auto, text, github or jsonl (see {@link org.goguides.checks.report.OutputFormat}). */
     String format = "auto";
     boolean requireSandbox;
     /** compare: the published results (a URL or a file); the preview's URL to name. */
@@ -41,9 +43,23 @@ final class Options {
     String host = "127.0.0.1";
     final List<String> errors = new ArrayList<>();
 
-    /** The results folder {@code check} writes to: the first {@code --results}, else {@code target/results}. */
-    Path resultsOut() {
-        return results.isEmpty() ? Path.of("target", "results") : results.get(0);
+    /** The options of {@code check}, which runs as the command of {@code checks} ({@link CheckOptions}). */
+    CheckOptions check() {
+        CheckOptions c = new CheckOptions();
+        c.content = content;
+        c.results.addAll(results);
+        c.guides.addAll(guides);
+        c.offline = offline;
+        c.noSandbox = noSandbox;
+        c.disposableHost = disposableHost;
+        c.update = update;
+        c.noCache = noCache;
+        c.requireSandbox = requireSandbox;
+        c.goVersions.addAll(goVersions);
+        c.changedSince = changedSince;
+        c.format = format;
+        c.repeat = repeat;
+        return c;
     }
 
     /** The results {@code build} reads: every {@code --results}, else {@code target/results}. */
@@ -93,13 +109,7 @@ final class Options {
                         + "--format FORMAT, --require-sandbox, --published URL, --preview-url URL, --save-published DIR)");
             }
         }
-        if (o.requireSandbox && o.noSandbox) o.errors.add("--require-sandbox and --no-sandbox contradict each other (give one)");
-        if (o.repeat > 1 && o.update) {
-            o.errors.add("--repeat with --update: --update rewrites expected output from one run (run --repeat, then --update)");
-        }
-        if (o.repeat > 1 && !o.goVersions.isEmpty()) {
-            o.errors.add("--repeat with --go: --repeat runs under the Go on PATH (repeat one toolchain at a time)");
-        }
+        o.errors.addAll(o.check().conflicts());
         return o;
     }
 
@@ -120,8 +130,7 @@ final class Options {
             case "--preview-url" -> previewUrl = value;
             case "--save-published" -> savePublished = Path.of(value);
             case "--format" -> {
-                if (org.goguides.site.report.OutputFormat.resolve(value, java.util.Map.of()).isPresent()) format = value;
-                else errors.add("--format " + value + ": unknown format (allowed: " + org.goguides.site.report.OutputFormat.ALLOWED + ")");
+                if (CheckOptions.format(value, errors)) format = value;
             }
             case "--max-age" -> {
                 try {
@@ -132,21 +141,8 @@ final class Options {
                     errors.add("--max-age " + value + ": not a number of days (1 or more)");
                 }
             }
-            case "--repeat" -> {
-                try {
-                    repeat = Integer.parseInt(value);
-                    if (repeat < 1 || repeat > 1000) throw new NumberFormatException();
-                } catch (NumberFormatException e) {
-                    errors.add("--repeat " + value + ": not a number of runs (1 to 1000)");
-                }
-            }
-            case "--go" -> {
-                for (String v : value.split(",")) {
-                    String t = v.strip();
-                    if (t.equals("local") || t.matches("go1\\.\\d+(\\.\\d+)?((rc|beta)\\d+)?")) goVersions.add(t);
-                    else errors.add("--go " + t + ": not a Go version (a comma list such as go1.22.12,go1.25.3,local)");
-                }
-            }
+            case "--repeat" -> repeat = CheckOptions.repeat(value, repeat, errors);
+            case "--go" -> CheckOptions.goVersions(value, goVersions, errors);
             case "--port" -> {
                 try {
                     port = Integer.parseInt(value);

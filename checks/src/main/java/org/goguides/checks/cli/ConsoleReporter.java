@@ -1,10 +1,11 @@
-package org.goguides.site.cli;
+package org.goguides.checks.cli;
 
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.goguides.checks.results.RepeatComparison;
 import org.goguides.checks.results.TimeoutMargin;
+import org.goguides.checks.report.TerminalText;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.launcher.TestExecutionListener;

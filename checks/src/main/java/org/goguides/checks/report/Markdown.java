@@ -1,6 +1,5 @@
-package org.goguides.site.report;
+package org.goguides.checks.report;
 
-import org.goguides.site.cli.TerminalText;
 
 /** Escaping for the GitHub-flavoured Markdown of job summaries: table cells, inline text, code blocks. */
 final class Markdown {

@@ -1,4 +1,4 @@
-package org.goguides.site.report;
+package org.goguides.checks.report;
 
 import java.util.List;
 import java.util.Map;

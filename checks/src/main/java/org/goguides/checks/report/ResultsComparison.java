@@ -1,4 +1,4 @@
-package org.goguides.site.report;
+package org.goguides.checks.report;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,5 @@
-package org.goguides.site.report;
+package org.goguides.checks.report;
 
-import org.goguides.site.cli.TerminalText;
 
 /**
  * GitHub Actions workflow commands ({@code ::error file=…,line=…,title=…::message}), escaped as the

@@ -1,4 +1,4 @@
-package org.goguides.site.cli;
+package org.goguides.checks.cli;
 
 import java.io.PrintStream;
 

@@ -1,4 +1,4 @@
-package org.goguides.site.cli;
+package org.goguides.checks.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.goguides.checks.model.Content;
+import org.goguides.checks.report.TerminalText;
 
 /**
  * {@code check --changed-since REF}: the guides whose files changed since a git revision, committed

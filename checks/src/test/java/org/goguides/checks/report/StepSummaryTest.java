@@ -1,4 +1,4 @@
-package org.goguides.site.report;
+package org.goguides.checks.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

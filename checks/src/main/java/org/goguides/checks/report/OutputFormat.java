@@ -1,4 +1,4 @@
-package org.goguides.site.report;
+package org.goguides.checks.report;
 
 import java.util.Locale;
 import java.util.Map;

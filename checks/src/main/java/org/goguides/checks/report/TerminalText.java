@@ -1,4 +1,4 @@
-package org.goguides.site.cli;
+package org.goguides.checks.report;
 
 /**
  * Makes text that came from content (a guide, a snippet's output, a results file) safe to print on
