@@ -43,6 +43,7 @@ import org.goguides.site.view.Messages;
 import org.goguides.site.view.InlineMarkdown;
 import org.goguides.site.view.ReadingOrder;
 import org.goguides.site.view.ResultIndex;
+import org.goguides.site.view.Verification;
 import org.goguides.site.view.ViewFactory;
 import org.goguides.site.view.Views;
 import org.goguides.site.view.Views.CountView;
@@ -620,22 +621,8 @@ public final class SiteBuilder {
             Guide g = byKey.get(link.slug() + "/" + lang);
             List<OverviewCell> cells = new ArrayList<>();
             for (HostRun run : results.runs()) {
-                int passed = 0;
-                int failed = 0;
-                int skipped = 0;
-                int stale = 0;
-                for (Snippet s : g.executable()) {
-                    for (ResultIndex.HostResult r : results.forKey(s.key())) {
-                        if (r.run() != run) continue;
-                        if (!r.result().hash().equals(s.hash())) stale++;
-                        else switch (r.result().status()) {
-                            case "passed" -> passed++;
-                            case "failed", "error" -> failed++;
-                            default -> skipped++;
-                        }
-                    }
-                }
-                cells.add(new OverviewCell(run.host().key(), passed, failed, skipped, stale,
+                Verification.HostCount n = Verification.hostCount(g.executable(), run, results);
+                cells.add(new OverviewCell(run.host().key(), n.passed(), n.failed(), n.skipped(), n.stale(),
                         ViewFactory.day(run.finished())));
             }
             rows.add(new OverviewRow(link, cells));

@@ -29,6 +29,7 @@ import org.goguides.checks.results.HostInfo;
 import org.goguides.checks.results.HostRun;
 import org.goguides.checks.results.ResultStore;
 import org.goguides.checks.results.SnippetResult;
+import org.goguides.checks.results.Status;
 
 /**
  * Builds a fixture site (content in {@code src/test/resources/golden/content}, results made here for
@@ -81,7 +82,7 @@ class GoldenSiteTest {
             String status = old ? st.substring(0, st.indexOf(':')) : st;
             String out = id.equals("failed") ? "$ echo '<script>alert(\"x\")</script>'\n<script>alert(\"x\")</script>\n" : "ok\n";
             list.add(new SnippetResult(g.slug(), g.locale(), id, s.lang(), s.pos().path(), s.pos().line(),
-                    old ? "sha256:" + "0".repeat(64) : s.hash(), status, status.equals("skipped") ? "needs os=darwin; this host is linux/amd64" : "",
+                    old ? "sha256:" + "0".repeat(64) : s.hash(), Status.of(status), status.equals("skipped") ? "needs os=darwin; this host is linux/amd64" : "",
                     status.equals("failed") ? 1 : 0, 12, out, status.equals("failed") ? "--- expected\n+++ actual\n- <b>not this</b>\n+ <script>alert(\"x\")</script>\n" : ""));
         });
         return new HostRun(1, host, "none", "2026-11-19T00:00:00Z", finished, list);

@@ -35,6 +35,7 @@ import org.goguides.checks.results.RepeatComparison;
 import org.goguides.checks.results.ResultCache;
 import org.goguides.checks.results.ResultStore;
 import org.goguides.checks.results.SnippetResult;
+import org.goguides.checks.results.Status;
 import org.goguides.checks.results.TimeoutMargin;
 import org.goguides.checks.run.GoToolchains;
 import org.goguides.checks.run.RunnerSettings;
@@ -212,8 +213,8 @@ public final class CheckCommand {
             ResultStore.write(o.resultsOut(), new HostRun(HostRun.SCHEMA, base.host(), base.isolation(),
                     fresh != null ? fresh.started() : now, fresh != null ? fresh.finished() : now, all));
             int reused = all.size() - (fresh == null ? 0 : fresh.snippets().size());
-            reporter.passed.addAndGet((int) cached.values().stream().flatMap(List::stream).filter(r -> r.status().equals("passed")).count());
-            reporter.skipped.addAndGet((int) cached.values().stream().flatMap(List::stream).filter(r -> r.status().equals("skipped")).count());
+            reporter.passed.addAndGet((int) cached.values().stream().flatMap(List::stream).filter(r -> r.status() == Status.PASSED).count());
+            reporter.skipped.addAndGet((int) cached.values().stream().flatMap(List::stream).filter(r -> r.status() == Status.SKIPPED).count());
             out.println("reused " + reused + " results of unchanged guides");
         }
         if (!keepFor.contains(hostKey)) keepFor.add(hostKey);

@@ -66,8 +66,8 @@ final class GithubReporter implements CheckEvents {
     public void hostRun(HostRun run) {
         java.util.Set<String> printed = new java.util.HashSet<>(); // a step that ran in two translations is annotated once per line
         for (SnippetResult r : run.snippets()) {
-            if (!r.status().equals("failed") && !r.status().equals("error")) continue;
-            String message = r.reason() == null ? r.status() : r.reason();
+            if (!r.status().failure()) continue;
+            String message = r.reason() == null ? r.status().id() : r.reason();
             if (r.diff() != null && !r.diff().isBlank()) message += "\n" + r.diff().stripTrailing();
             String title = r.guide() + " › " + r.id() + " (" + run.host().key() + ")";
             List<SourcePos> places = new ArrayList<>(List.of(new SourcePos(r.source(), Math.max(1, r.line()))));

@@ -12,6 +12,7 @@ import org.goguides.checks.model.Problem;
 import org.goguides.checks.model.SourcePos;
 import org.goguides.checks.results.HostRun;
 import org.goguides.checks.results.SnippetResult;
+import org.goguides.checks.results.Status;
 
 /**
  * {@code --format=jsonl}: one JSON object per line for other CI systems. Each has an {@code event}:
@@ -51,9 +52,9 @@ final class JsonLinesReporter implements CheckEvents {
     @Override
     public void hostRun(HostRun run) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String s : List.of("passed", "failed", "error", "skipped")) counts.put(s, 0);
+        for (Status s : List.of(Status.PASSED, Status.FAILED, Status.ERROR, Status.SKIPPED)) counts.put(s.id(), 0);
         for (SnippetResult r : run.snippets()) {
-            counts.merge(r.status(), 1, Integer::sum);
+            counts.merge(r.status().id(), 1, Integer::sum);
             Map<String, Object> e = event("result");
             e.put("host", run.host().key());
             e.put("guide", r.guide());
@@ -61,7 +62,7 @@ final class JsonLinesReporter implements CheckEvents {
             e.put("id", r.id());
             e.put("file", r.source());
             e.put("line", r.line());
-            e.put("status", r.status());
+            e.put("status", r.status().id());
             e.put("reason", r.reason() == null ? "" : r.reason());
             e.put("durationMs", r.durationMs());
             e.put("diff", r.diff() == null ? "" : r.diff());

@@ -15,6 +15,7 @@ import org.goguides.checks.model.Snippet;
 import org.goguides.checks.results.HostInfo;
 import org.goguides.checks.results.HostRun;
 import org.goguides.checks.results.SnippetResult;
+import org.goguides.checks.results.Status;
 
 /**
  * What a change shows readers, platform by platform: the published results against the published
@@ -123,12 +124,8 @@ public final class ResultsComparison {
                 Set<String> current = hashes.get(r.key());
                 if (current == null) continue;
                 State s;
-                if (!current.contains(r.hash())) s = r.status().equals("skipped") ? State.NONE : State.STALE;
-                else s = switch (r.status()) {
-                    case "failed", "error" -> State.FAILED;
-                    case "passed" -> State.PASSED;
-                    default -> State.NONE;
-                };
+                if (!current.contains(r.hash())) s = r.status().ran() ? State.STALE : State.NONE;
+                else s = r.status().failure() ? State.FAILED : r.status() == Status.PASSED ? State.PASSED : State.NONE;
                 out.merge(r.key(), s, (x, y) -> x.compareTo(y) >= 0 ? x : y);
             }
         }
@@ -141,8 +138,8 @@ public final class ResultsComparison {
             if (!platform(run.host()).equals(platform)) continue;
             for (SnippetResult r : run.snippets()) {
                 Set<String> current = hashes.get(r.key());
-                if (current != null && current.contains(r.hash()) && (r.status().equals("failed") || r.status().equals("error"))) {
-                    out.putIfAbsent(r.key(), r.reason() == null ? r.status() : r.reason());
+                if (current != null && current.contains(r.hash()) && r.status().failure()) {
+                    out.putIfAbsent(r.key(), r.reason() == null ? r.status().id() : r.reason());
                 }
             }
         }

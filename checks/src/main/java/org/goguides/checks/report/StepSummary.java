@@ -6,6 +6,7 @@ import java.util.Map;
 import org.goguides.checks.model.Problem;
 import org.goguides.checks.results.HostRun;
 import org.goguides.checks.results.SnippetResult;
+import org.goguides.checks.results.Status;
 
 /**
  * The Markdown a host's {@code check} writes to GitHub's job summary ({@code GITHUB_STEP_SUMMARY}):
@@ -25,13 +26,13 @@ final class StepSummary {
         b.append("## check on `").append(run.host().key()).append("`\n\n");
         b.append("Isolation: ").append(Markdown.cell(run.isolation())).append(". Finished ").append(Markdown.cell(run.finished())).append(".\n\n");
         b.append("| passed | failed | error | skipped |\n|---:|---:|---:|---:|\n");
-        b.append("| ").append(count(run, "passed")).append(" | ").append(count(run, "failed")).append(" | ")
-                .append(count(run, "error")).append(" | ").append(count(run, "skipped")).append(" |\n");
-        List<SnippetResult> bad = run.snippets().stream().filter(r -> r.status().equals("failed") || r.status().equals("error")).toList();
+        b.append("| ").append(count(run, Status.PASSED)).append(" | ").append(count(run, Status.FAILED)).append(" | ")
+                .append(count(run, Status.ERROR)).append(" | ").append(count(run, Status.SKIPPED)).append(" |\n");
+        List<SnippetResult> bad = run.snippets().stream().filter(r -> r.status().failure()).toList();
         if (bad.isEmpty()) return b.append("\nNo step failed on this host.\n\n").toString();
         b.append("\n### Steps that failed\n\n| step | status | reason | where |\n|---|---|---|---|\n");
         for (SnippetResult r : bad) {
-            b.append("| ").append(Markdown.cell(r.guide() + " › " + r.id())).append(" | ").append(r.status()).append(" | ")
+            b.append("| ").append(Markdown.cell(r.guide() + " › " + r.id())).append(" | ").append(r.status().id()).append(" | ")
                     .append(Markdown.cell(r.reason())).append(" | ").append(link(r.source(), r.line())).append(" |\n");
         }
         for (SnippetResult r : bad) {
@@ -95,7 +96,7 @@ final class StepSummary {
         return "[" + label + "](" + url + ")";
     }
 
-    private static long count(HostRun run, String status) {
-        return run.snippets().stream().filter(r -> r.status().equals(status)).count();
+    private static long count(HostRun run, Status status) {
+        return run.snippets().stream().filter(r -> r.status() == status).count();
     }
 }

@@ -44,7 +44,7 @@ public final class ResultCache {
             for (Guide g : TranslationDrift.toRun(e.getValue())) {
                 for (Snippet s : g.executable()) {
                     SnippetResult r = byKey.get(g.slug() + "/" + g.locale() + "/" + s.id() + "/" + s.hash());
-                    if (r == null || r.status().equals("failed") || r.status().equals("error")) {
+                    if (r == null || r.status().failure()) {
                         all = false;
                         break;
                     }

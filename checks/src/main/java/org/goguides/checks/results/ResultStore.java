@@ -94,8 +94,15 @@ public final class ResultStore {
         return target;
     }
 
+    /** One results file; an unknown status is an {@link IOException} saying {@code path:line: unknown status "x" (allowed: …)}. */
     public static HostRun read(Path file) throws IOException {
-        return JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), HostRun.class);
+        try {
+            return JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), HostRun.class);
+        } catch (JsonProcessingException e) {
+            Status.Unknown unknown = unknownStatus(e);
+            if (unknown == null) throw e;
+            throw new IOException(Problem.at(file.toString(), statusLine(file, unknown.id()), unknown.getMessage()).toString(), e);
+        }
     }
 
     /** Every {@code *.json} in the given folders (or files); unreadable files become problems. */
@@ -129,6 +136,11 @@ public final class ResultStore {
                         }
                     }
                 } catch (JsonProcessingException e) {
+                    Status.Unknown unknown = unknownStatus(e);
+                    if (unknown != null) {
+                        problems.add(Problem.at(f.toString(), statusLine(f, unknown.id()), unknown.getMessage()));
+                        continue;
+                    }
                     int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
                     problems.add(Problem.at(f.toString(), line, "invalid results JSON: " + e.getOriginalMessage()));
                 } catch (IOException e) {
@@ -137,6 +149,25 @@ public final class ResultStore {
             }
         }
         return runs;
+    }
+
+    /** The unknown status a results file's reading failed on, or null when it failed on something else. */
+    private static Status.Unknown unknownStatus(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof Status.Unknown u) return u;
+        return null;
+    }
+
+    /** The line of the first {@code "status": "<id>"} in a file (its tree lost the places), else 1. */
+    private static int statusLine(Path f, String id) {
+        if (id == null) return 1;
+        try {
+            String text = Files.readString(f, StandardCharsets.UTF_8);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"status\"\\s*:\\s*\"" + java.util.regex.Pattern.quote(id) + "\"").matcher(text);
+            if (!m.find()) return 1;
+            return (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+        } catch (IOException e) {
+            return 1;
+        }
     }
 
     public static String toJson(Object o) {

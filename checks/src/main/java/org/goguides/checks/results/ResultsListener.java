@@ -54,7 +54,7 @@ public final class ResultsListener implements TestExecutionListener {
 
     private void add(Snippet s, RunOutcome o) {
         SnippetResult r = new SnippetResult(s.guide(), s.locale(), s.id(), s.lang(), s.pos().path(), s.pos().line(), s.hash(),
-                o.status().id(), o.reason(), o.exit(), o.durationMs(), o.output(), o.diff());
+                o.status(), o.reason(), o.exit(), o.durationMs(), o.output(), o.diff());
         synchronized (results) {
             results.add(r);
         }

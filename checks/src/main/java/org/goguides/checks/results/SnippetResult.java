@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param source the guide file
  * @param line the line of the opening fence
  * @param hash the snippet's hash when it ran; the site counts the result only while it still matches
- * @param status passed, failed, skipped or error
+ * @param status passed, failed, skipped or error (written lower-case)
  * @param reason why it failed or was skipped
  * @param exit exit code of the (last) command, -1 if nothing ran
  * @param durationMs wall time
@@ -26,16 +26,17 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"guide", "locale", "id", "lang", "source", "line", "hash", "status", "reason", "exit", "durationMs", "output", "diff", "ranAt"})
 public record SnippetResult(String guide, String locale, String id, String lang, String source, int line, String hash,
-                            String status, String reason, int exit, long durationMs, String output, String diff, String ranAt) {
+                            Status status, String reason, int exit, long durationMs, String output, String diff, String ranAt) {
 
     @JsonCreator
     public SnippetResult {
+        if (status == null) throw new Status.Unknown(null);
         ranAt = ranAt == null ? "" : ranAt;
     }
 
     /** A result of the run its file records. */
     public SnippetResult(String guide, String locale, String id, String lang, String source, int line, String hash,
-                         String status, String reason, int exit, long durationMs, String output, String diff) {
+                         Status status, String reason, int exit, long durationMs, String output, String diff) {
         this(guide, locale, id, lang, source, line, hash, status, reason, exit, durationMs, output, diff, "");
     }
 
@@ -43,10 +44,6 @@ public record SnippetResult(String guide, String locale, String id, String lang,
     public SnippetResult reusedFrom(String runFinished) {
         return new SnippetResult(guide, locale, id, lang, source, line, hash, status, reason, exit, durationMs, output, diff,
                 ranAt.isEmpty() ? runFinished : ranAt);
-    }
-
-    public Status statusValue() {
-        return Status.of(status);
     }
 
     public String key() {

@@ -1,17 +1,59 @@
 package org.goguides.checks.results;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
-/** The outcome of one snippet on one host (contract §5). */
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * The outcome of one snippet on one host, as a results file stores it (lower-case: {@code "passed"}).
+ * Readers see {@link #FAILED} and {@link #ERROR} alike as a failure ({@link #failure()}).
+ */
 public enum Status {
     PASSED, FAILED, SKIPPED, ERROR;
 
     /** The lower-case name used in results files and on the site. */
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Whether the step did not do what its guide says: it failed, or it could not be run at all. */
+    public boolean failure() {
+        return this == FAILED || this == ERROR;
+    }
+
+    /** Whether the step really ran to an answer (passed or failed), not skipped. */
+    public boolean ran() {
+        return this != SKIPPED;
+    }
+
+    /** The status named {@code id} in a results file; an unknown name is an {@link Unknown} that says which are allowed. */
+    @JsonCreator
     public static Status of(String id) {
-        return valueOf(id.toUpperCase(Locale.ROOT));
+        for (Status s : values()) if (s.id().equals(id)) return s;
+        throw new Unknown(id);
+    }
+
+    /** The statuses a results file may hold, as it spells them: {@code passed, failed, skipped, error}. */
+    public static String allowed() {
+        return Arrays.stream(values()).map(Status::id).collect(Collectors.joining(", "));
+    }
+
+    /** A status name that is not one of {@link #allowed()}: its message is the one a user reads. */
+    public static final class Unknown extends IllegalArgumentException {
+        private final String id;
+
+        Unknown(String id) {
+            super((id == null ? "no status" : "unknown status \"" + id + "\"") + " (allowed: " + allowed() + ")");
+            this.id = id;
+        }
+
+        /** The name found; null when there was none. */
+        public String id() {
+            return id;
+        }
     }
 }

@@ -46,7 +46,7 @@ public final class TimeoutMargin {
     public static List<SlowStep> find(Content content, List<SnippetResult> results, String host) {
         List<SlowStep> slow = new ArrayList<>();
         for (SnippetResult r : results) {
-            if (!r.ranAt().isEmpty() || r.statusValue() == Status.SKIPPED || r.statusValue() == Status.ERROR) continue;
+            if (!r.ranAt().isEmpty() || r.status() == Status.SKIPPED || r.status() == Status.ERROR) continue;
             Optional<Snippet> s = content.guide(r.guide(), r.locale()).flatMap(g -> g.snippet(r.id()));
             if (s.isEmpty() || !s.get().hash().equals(r.hash())) continue;
             long timeout = s.get().timeout().toMillis();

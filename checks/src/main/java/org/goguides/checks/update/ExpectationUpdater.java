@@ -22,6 +22,7 @@ import org.goguides.checks.model.TranscriptStep;
 import org.goguides.checks.parse.TextFile;
 import org.goguides.checks.parse.TranscriptParser;
 import org.goguides.checks.results.SnippetResult;
+import org.goguides.checks.results.Status;
 import org.goguides.checks.run.ExpectedMerge;
 
 /**
@@ -52,7 +53,7 @@ public final class ExpectationUpdater {
         List<Edit> edits = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (SnippetResult r : results) {
-            if (!r.status().equals("failed") || !r.reason().contains("output differs")) continue;
+            if (r.status() != Status.FAILED || !r.reason().contains("output differs")) continue;
             if (r.output().contains("more characters not kept]")) {
                 notes.add(r.source() + ":" + r.line() + ": output too long to copy into the guide; edit it by hand");
                 continue;

@@ -58,7 +58,7 @@ class CheckMainTest {
         assertEquals(1, files.size(), "one results file for this host (and its history): " + files);
         assertTrue(r.out().contains("results: " + files.get(0)), r.out());
         HostRun run = ResultStore.read(files.get(0));
-        assertEquals(List.of("greet:passed", "wrong:failed"), run.snippets().stream().map(s -> s.id() + ":" + s.status()).sorted().toList());
+        assertEquals(List.of("greet:passed", "wrong:failed"), run.snippets().stream().map(s -> s.id() + ":" + s.status().id()).sorted().toList());
 
         Run again = run(Map.of(), "--offline", "--content", content.toString(), "--results", results.toString(), "--guide", "hello");
         assertEquals(1, again.code(), "the verb is optional: " + again.out() + again.err());

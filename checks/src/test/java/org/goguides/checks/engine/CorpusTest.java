@@ -28,6 +28,7 @@ import org.junit.platform.launcher.EngineFilter;
 import org.goguides.checks.results.HostRun;
 import org.goguides.checks.results.ResultStore;
 import org.goguides.checks.results.SnippetResult;
+import org.goguides.checks.results.Status;
 
 /**
  * Runs the hand-written corpus in {@code src/test/resources/corpus} through the launcher, as the
@@ -171,10 +172,10 @@ class CorpusTest {
         }
         assertEquals(STATUS.size(), ids.size(), "one entry per snippet test");
         SnippetResult r = result("pass-shell-output");
-        assertEquals("passed", r.status());
+        assertEquals(Status.PASSED, r.status());
         assertEquals("中文输出\nsecond line\n", r.output(), "Chinese survives the process pipe and the JSON file");
-        assertEquals("skipped", result("skip-darwin").status());
-        assertEquals("failed", result("fail-shell-output").status());
+        assertEquals(Status.SKIPPED, result("skip-darwin").status());
+        assertEquals(Status.FAILED, result("fail-shell-output").status());
         assertTrue(result("fail-shell-output").diff().contains("- expected"));
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.goguides.checks.results.HostInfo;
 import org.goguides.checks.results.HostRun;
 import org.goguides.checks.results.SnippetResult;
+import org.goguides.checks.results.Status;
 
 /** The job summary stays readable and within GitHub's size limit whatever a step printed. */
 class StepSummaryTest {
@@ -22,14 +23,14 @@ class StepSummaryTest {
     @Test
     void longDiffsAreCutWithALineSayingSo() {
         String diff = "+ line\n".repeat(500);
-        String md = new StepSummary(Map.of()).hostRun(run(new SnippetResult("g", "en", "s", "sh", "g.md", 3, "h", "failed", "output differs", 0, 1, "", diff)));
+        String md = new StepSummary(Map.of()).hostRun(run(new SnippetResult("g", "en", "s", "sh", "g.md", 3, "h", Status.FAILED, "output differs", 0, 1, "", diff)));
         assertTrue(md.contains("… 440 more lines in the results file"), md);
         assertEquals(StepSummary.DIFF_LINES, md.lines().filter(l -> l.equals("+ line")).count());
     }
 
     @Test
     void contentCannotBreakTheTableOrTheCodeBlock() {
-        String md = new StepSummary(Map.of()).hostRun(run(new SnippetResult("g", "en", "s", "sh", "g.md", 3, "h", "failed",
+        String md = new StepSummary(Map.of()).hostRun(run(new SnippetResult("g", "en", "s", "sh", "g.md", 3, "h", Status.FAILED,
                 "a | b\n<script>x</script> [link](javascript:x)", 0, 1, "", "```\n+ ``` fence\n")));
         assertTrue(md.contains("| a \\| b<br>&lt;script&gt;x&lt;/script&gt; \\[link\\](javascript:x) |"), md);
         assertTrue(md.contains("````diff\n```\n+ ``` fence\n````\n"), "a longer fence than any in the diff: " + md);

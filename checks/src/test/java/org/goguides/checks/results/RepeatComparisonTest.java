@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** Which differences between repeated runs make a step unstable. */
 class RepeatComparisonTest {
     static SnippetResult r(String id, String status, String reason, String output) {
-        return new SnippetResult("g", "en", id, "sh", "g/index.en.md", 3, "sha256:x", status, reason, status.equals("passed") ? 0 : 1, 10, output, "");
+        return new SnippetResult("g", "en", id, "sh", "g/index.en.md", 3, "sha256:x", Status.of(status), reason, status.equals("passed") ? 0 : 1, 10, output, "");
     }
 
     @Test

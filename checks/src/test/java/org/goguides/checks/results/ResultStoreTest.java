@@ -21,7 +21,7 @@ class ResultStoreTest {
     static HostRun run(String key, String finished, String status) {
         HostInfo h = new HostInfo(key, "linux", "amd64", false, 0, "debian 12", "6.1", "go1.26.8", true);
         SnippetResult r = new SnippetResult("g", "en", "s", "sh", "content/guides/g/index.en.md", 5, "sha256:" + "a".repeat(64),
-                status, "", 0, 3, "输出 <b>\n", "");
+                Status.of(status), "", 0, 3, "输出 <b>\n", "");
         return new HostRun(1, h, "bwrap", "2026-11-20T00:00:00Z", finished, List.of(r));
     }
 
@@ -58,5 +58,25 @@ class ResultStoreTest {
         assertEquals(2, problems.size(), problems.toString());
         assertTrue(problems.get(0).toString().contains("bad.json:"), problems.toString());
         assertTrue(problems.get(1).toString().endsWith("not a results file of schema 1"), problems.toString());
+    }
+
+    @Test
+    void statusesAreWrittenLowerCaseAndAnUnknownOneIsAClearErrorWithItsLine() throws Exception {
+        Path file = ResultStore.write(tmp, run("h1", "2026-11-20T10:00:00Z", "error"));
+        String text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.contains("\"status\" : \"error\""), text);
+        assertEquals(Status.ERROR, ResultStore.read(file).snippets().get(0).status());
+        Files.writeString(file, text.replace("\"status\" : \"error\"", "\"status\" : \"flaky\""), java.nio.charset.StandardCharsets.UTF_8);
+        int line = (int) text.lines().takeWhile(l -> !l.contains("\"status\"")).count() + 1;
+        List<Problem> problems = new ArrayList<>();
+        assertEquals(List.of(), ResultStore.loadAll(List.of(file), problems));
+        assertEquals(List.of(file + ":" + line + ": unknown status \"flaky\" (allowed: passed, failed, skipped, error)"),
+                problems.stream().map(Problem::toString).toList());
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> ResultStore.read(file));
+        assertEquals(file + ":" + line + ": unknown status \"flaky\" (allowed: passed, failed, skipped, error)", e.getMessage());
+        Files.writeString(file, text.replace("\"status\" : \"error\",", ""), java.nio.charset.StandardCharsets.UTF_8);
+        problems.clear();
+        assertEquals(List.of(), ResultStore.loadAll(List.of(file), problems));
+        assertEquals(List.of(file + ":1: no status (allowed: passed, failed, skipped, error)"), problems.stream().map(Problem::toString).toList());
     }
 }

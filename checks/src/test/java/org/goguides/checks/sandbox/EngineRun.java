@@ -79,7 +79,7 @@ final class EngineRun {
     /** Snippet id → status, for messages. */
     Map<String, String> statuses() {
         Map<String, String> m = new TreeMap<>();
-        results.snippets().forEach(s -> m.put(s.id(), s.status() + (s.reason().isEmpty() ? "" : ": " + s.reason())));
+        results.snippets().forEach(s -> m.put(s.id(), s.status().id() + (s.reason().isEmpty() ? "" : ": " + s.reason())));
         return m;
     }
 
@@ -94,7 +94,7 @@ final class EngineRun {
                 case "error" -> "error";
                 default -> "skipped";
             };
-            if (!want.equals(s.status())) wrong.put(s.id(), s.status() + ": " + s.reason() + "\n" + s.output());
+            if (!want.equals(s.status().id())) wrong.put(s.id(), s.status() + ": " + s.reason() + "\n" + s.output());
         }
         return wrong;
     }

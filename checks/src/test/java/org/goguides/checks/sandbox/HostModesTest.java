@@ -21,6 +21,7 @@ import org.goguides.checks.engine.Constants;
 import org.goguides.checks.results.HostRun;
 import org.goguides.checks.results.ResultStore;
 import org.goguides.checks.results.SnippetResult;
+import org.goguides.checks.results.Status;
 
 /**
  * What the runner offers for macOS and WSL hosts, tried on Linux: console steps in the reader's shell (zsh on
@@ -51,7 +52,7 @@ class HostModesTest {
         for (SnippetResult s : run.snippets()) {
             if (!s.guide().equals(guide)) continue;
             String want = s.id().startsWith("pass-") ? "passed" : s.id().startsWith("fail-") ? "failed" : "skipped";
-            if (!want.equals(s.status())) w.put(s.id(), s.status() + ": " + s.reason() + "\n" + s.output() + s.diff());
+            if (!want.equals(s.status().id())) w.put(s.id(), s.status() + ": " + s.reason() + "\n" + s.output() + s.diff());
         }
         return w;
     }
@@ -77,11 +78,11 @@ class HostModesTest {
     @Test
     void rootStepsRunForRealOnlyOnAHostDeclaredDisposable() throws IOException {
         EngineRun plain = EngineRun.run(CORPUS, tmp.resolve("plain"), Map.of(), base(Constants.GUIDES, "disposable"));
-        assertEquals("skipped", plain.result("root-step").status());
+        assertEquals(Status.SKIPPED, plain.result("root-step").status());
         assertEquals("none", plain.results.isolation());
         EngineRun disposable = EngineRun.run(CORPUS, tmp.resolve("disposable"), Map.of(),
                 base(Constants.GUIDES, "disposable", Constants.DISPOSABLE_HOST, "true"));
-        assertEquals("passed", disposable.result("root-step").status(), disposable.statuses().toString());
+        assertEquals(Status.PASSED, disposable.result("root-step").status(), disposable.statuses().toString());
         assertEquals("changed the machine for real\n", disposable.result("root-step").output());
         assertEquals("disposable", disposable.results.isolation());
     }
@@ -136,7 +137,7 @@ class HostModesTest {
         HostRun run = results(tmp.resolve("work"));
         SnippetResult step = run.snippets().stream().filter(s -> s.id().equals("interop-step")).findFirst().orElseThrow();
         SnippetResult next = run.snippets().stream().filter(s -> s.id().equals("after-interop")).findFirst().orElseThrow();
-        assertEquals("passed", step.status(), out + step.reason() + step.output());
+        assertEquals(Status.PASSED, step.status(), out + step.reason() + step.output());
         assertEquals("interop=" + runWsl.resolve("8_interop") + "\n8_interop\n", step.output());
         assertEquals("carried=no\n", next.output(), out);
     }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.goguides.checks.engine.Constants;
 import org.goguides.checks.results.SnippetResult;
 import org.goguides.checks.run.Isolation;
+import org.goguides.checks.results.Status;
 
 /**
  * The hostile corpus in {@code src/test/resources/hostile}: snippets that try to harm or spy on the
@@ -159,19 +160,19 @@ class HostileSnippetsTest {
 
     @Test
     void privateTmpAndHiddenHomeSwallowWritesAndShowNothing() {
-        assertEquals("passed", run.result("pass-tmp-is-private").status());
-        assertEquals("passed", run.result("pass-real-home-writes-vanish").status(), "the real home is an empty folder inside");
+        assertEquals(Status.PASSED, run.result("pass-tmp-is-private").status());
+        assertEquals(Status.PASSED, run.result("pass-real-home-writes-vanish").status(), "the real home is an empty folder inside");
         SnippetResult read = run.result("fail-read-real-home");
         assertTrue(read.output().contains("No such file or directory"), read.output());
         assertFalse(read.output().contains("canary-secret"), "the canary's content never reaches the results");
         SnippetResult search = run.result("fail-find-canary-anywhere");
         assertEquals("exit code 1, expected 0", search.reason(), "grep found nothing: " + search.output());
-        assertEquals("passed", run.result("pass-run-sockets-hidden").status(), "/run and its sockets are hidden");
+        assertEquals(Status.PASSED, run.result("pass-run-sockets-hidden").status(), "/run and its sockets are hidden");
     }
 
     @Test
     void linksLeftInTheSessionAreNeverWrittenThrough() {
-        assertEquals("passed", run.result("pass-next-step-runs").status(), "a link as saved state is dropped, the session goes on");
+        assertEquals(Status.PASSED, run.result("pass-next-step-runs").status(), "a link as saved state is dropped, the session goes on");
         assertEquals("file=planted.txt resolves outside the session directory", run.result("error-file-through-link").reason());
         assertFalse(Files.exists(Path.of("/etc/goguides-hostile-" + MARKER)));
     }
@@ -186,7 +187,7 @@ class HostileSnippetsTest {
         SnippetResult flood = run.result("fail-output-flood");
         assertEquals("printed more than 65536 bytes (output cap); stopped", flood.reason());
         assertTrue(flood.output().length() < 20_000, "the results keep a capped output");
-        assertEquals("passed", run.result("pass-double-fork-daemon").status());
+        assertEquals(Status.PASSED, run.result("pass-double-fork-daemon").status());
         assertEquals("", waitForNoProcesses(), "no process a snippet started is alive (pgrep -f " + MARKER + ")");
     }
 
@@ -194,7 +195,7 @@ class HostileSnippetsTest {
     void theHostsLoopbackIsReachableOnlyWithNetwork() {
         SnippetResult without = run.result("fail-loopback-without-network");
         assertTrue(without.output().contains("Connection refused"), without.output());
-        assertEquals("passed", run.result("pass-loopback-with-network").status(), run.result("pass-loopback-with-network").reason());
+        assertEquals(Status.PASSED, run.result("pass-loopback-with-network").status(), run.result("pass-loopback-with-network").reason());
         assertEquals(1, CONNECTIONS.get(), "only the snippet marked network reached the host's server");
     }
 
@@ -224,7 +225,7 @@ class HostileSnippetsTest {
 
     @Test
     void hostHelpersNeverSeeTheSnippetsEnvironment() {
-        assertEquals("passed", run.result("pass-next-step-after-hostile-env").status(),
+        assertEquals(Status.PASSED, run.result("pass-next-step-after-hostile-env").status(),
                 "a hostile PATH, LD_DEBUG and LD_DEBUG_OUTPUT reach the next snippet, inside the sandbox");
         // the canary: no fake helper ran and no loader trace was written on the host (theHostIsUnchanged, /tmp)
         assertEquals(List.of(), markedIn(Path.of("/tmp")), "no host-side helper ran from the snippet's PATH or with its LD_*");
@@ -233,7 +234,7 @@ class HostileSnippetsTest {
 
     @Test
     void aSnippetIsNeverTheHostsRoot() {
-        assertEquals("passed", run.result("pass-not-host-root").status());
+        assertEquals(Status.PASSED, run.result("pass-not-host-root").status());
         assertFalse(PROBED_UIDS.isEmpty(), "the host saw the probe process of pass-not-host-root");
         assertFalse(PROBED_UIDS.contains("0"), "a snippet's process is never the host's uid 0: " + PROBED_UIDS);
         for (String id : List.of("fail-core-pattern", "fail-sysrq-and-sys")) {
@@ -246,7 +247,7 @@ class HostileSnippetsTest {
 
     @Test
     void theRunnersHostSideFileOperationsFollowNoLink() throws IOException {
-        assertEquals("passed", run.result("pass-step-after-fifo").status(), "a FIFO as saved state is skipped, not read");
+        assertEquals(Status.PASSED, run.result("pass-step-after-fifo").status(), "a FIFO as saved state is skipped, not read");
         assertEquals("file=d/sub/x.txt resolves outside the session directory", run.result("error-file-through-folder-link").reason());
         assertEquals("file=etc/goguides-hostile-" + MARKER + " resolves outside the session directory",
                 run.result("error-file-into-linked-etc").reason());
@@ -258,8 +259,8 @@ class HostileSnippetsTest {
 
     @Test
     void oneGuidesCacheIsInvisibleToOthers() throws IOException {
-        assertEquals("passed", run.result("pass-runner-cache-hidden").status(), run.result("pass-runner-cache-hidden").output());
-        assertEquals("passed", run.result("pass-cache-starts-empty").status(), run.result("pass-cache-starts-empty").output());
+        assertEquals(Status.PASSED, run.result("pass-runner-cache-hidden").status(), run.result("pass-runner-cache-hidden").output());
+        assertEquals(Status.PASSED, run.result("pass-cache-starts-empty").status(), run.result("pass-cache-starts-empty").output());
         Path ownCaches = tmp.resolve("cache/guides");
         try (Stream<Path> s = Files.walk(tmp)) {
             List<Path> poison = s.filter(p -> p.getFileName().toString().contains("poison-" + MARKER)).toList();

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.goguides.checks.engine.Constants;
 import org.goguides.checks.results.SnippetResult;
 import org.goguides.checks.run.Isolation;
+import org.goguides.checks.results.Status;
 
 /**
  * A guide's install step run for real: {@code sudo rm -rf /usr/local/go && sudo tar -C /usr/local -xzf go.tgz},
@@ -67,7 +68,7 @@ class RootLayerTest {
             Files.deleteIfExists(tarball);
             Files.deleteIfExists(shown);
         }
-        run.results.snippets().forEach(r -> System.out.println("root layer " + r.id() + " → " + r.status() + " in " + r.durationMs() + " ms"));
+        run.results.snippets().forEach(r -> System.out.println("root layer " + r.id() + " → " + r.status().id() + " in " + r.durationMs() + " ms"));
     }
 
     @Test
@@ -95,7 +96,7 @@ class RootLayerTest {
 
     @Test
     void nothingTheLayerHoldsRunsOnTheHost() throws IOException {
-        assertEquals("passed", run.result("pass-next-root-step-mounts-the-layer-again").status());
+        assertEquals(Status.PASSED, run.result("pass-next-root-step-mounts-the-layer-again").status());
         try (Stream<Path> s = Files.list(Path.of("/var/cache"))) {
             assertEquals(List.of(), s.filter(p -> p.getFileName().toString().startsWith("goguides-hostile-" + MARKER)).toList(),
                     "no helper planted in the layer ran on the host");

@@ -2,6 +2,8 @@ package org.goguides.site.render;
 
 import java.nio.charset.StandardCharsets;
 
+import org.goguides.site.view.Verification;
+
 /**
  * A guide's verification as a README badge: an SVG image and a shields.io endpoint JSON
  * ({@code https://img.shields.io/endpoint?url=…/badges/<slug>.json}). Both say how many of the
@@ -15,17 +17,10 @@ public final class GuideBadge {
     public record Counts(int passed, int failed, int steps) {
     }
 
-    /** The badge counts from a guide page's counts per status ("display" blocks are not steps). */
+    /** The badge counts from a guide page's counts per readers' status, as {@link Verification#guideTally} counts them. */
     public static Counts counts(java.util.List<org.goguides.site.view.Views.CountView> perStatus) {
-        int passed = 0;
-        int failed = 0;
-        int steps = 0;
-        for (org.goguides.site.view.Views.CountView c : perStatus) {
-            if (c.status().equals("passed")) passed = c.count();
-            if (c.status().equals("failed")) failed = c.count();
-            if (!c.status().equals("display")) steps += c.count();
-        }
-        return new Counts(passed, failed, steps);
+        Verification.Tally t = Verification.guideTally(perStatus);
+        return new Counts(t.passed(), t.failed(), t.steps());
     }
 
     public static byte[] json(Counts c) {

@@ -67,12 +67,9 @@ public final class SocialCard {
             g.setColor(new Color(0xc9d1d9));
             g.setFont(new Font(family(), Font.PLAIN, 32));
             draw(g, summary, 80, y + 20, W - 160, 2, 44);
-            int passed = 0;
-            int total = 0;
-            for (CountView c : counts) {
-                if (c.status().equals("passed")) passed = c.count();
-                if (!c.status().equals("display")) total += c.count();
-            }
+            org.goguides.site.view.Verification.Tally tally = org.goguides.site.view.Verification.guideTally(counts);
+            int passed = tally.passed();
+            int total = tally.steps();
             g.setColor(new Color(0x56d364));
             g.setFont(new Font(family(), Font.BOLD, 34));
             g.drawString("✓ " + passed + " / " + total, 80, H - 70);

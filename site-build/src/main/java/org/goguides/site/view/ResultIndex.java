@@ -10,10 +10,12 @@ import java.util.Map;
 
 import org.goguides.checks.results.HostRun;
 import org.goguides.checks.results.SnippetResult;
+import org.goguides.checks.results.Status;
 
 /**
  * All results files merged: per snippet key ({@code slug/id}), the latest result of each host.
- * When several files come from the same host, the newest run wins.
+ * When several files come from the same host, the newest run wins; of a host's zh and en results,
+ * the one {@link Verification#preferred} says.
  */
 public final class ResultIndex {
     /** A result together with the run it came from. */
@@ -23,7 +25,7 @@ public final class ResultIndex {
     private final Map<String, List<HostResult>> byKey = new LinkedHashMap<>();
     private final List<HostRun> runs;
     /** host key + snippet key + hash to the statuses of the kept runs, oldest first. */
-    private final Map<String, List<String>> history = new LinkedHashMap<>();
+    private final Map<String, List<Status>> history = new LinkedHashMap<>();
     private final Instant now;
     private final Duration maxAge;
 
@@ -52,49 +54,28 @@ public final class ResultIndex {
         }
         Map<String, HostRun> latest = new LinkedHashMap<>();
         for (HostRun r : allRuns) {
-            latest.merge(r.host().key(), r, (a, b) -> a.finished().compareTo(b.finished()) >= 0 ? a : b);
+            latest.merge(r.host().key(), r, Verification::newer);
         }
         this.runs = latest.values().stream().sorted(Comparator.comparing((HostRun r) -> r.host().key())).toList();
         for (HostRun run : runs) {
             Map<String, SnippetResult> perKey = new LinkedHashMap<>();
             for (SnippetResult s : run.snippets()) {
-                // zh and en runs of the same snippet: keep one per host, preferring a real run over a skip
-                perKey.merge(s.key(), s, (a, b) -> rank(b) > rank(a) ? b : a);
+                // zh and en runs of the same snippet: keep one per host
+                perKey.merge(s.key(), s, Verification::preferred);
             }
             perKey.values().forEach(s -> byKey.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(new HostResult(run, s)));
         }
     }
 
-    /** Failed beats passed beats skipped, so a failure seen in any translation is never hidden. */
-    private static int rank(SnippetResult s) {
-        return switch (s.status()) {
-            case "failed", "error" -> 3;
-            case "passed" -> 2;
-            default -> 1;
-        };
-    }
-
-    /**
-     * How often a step passed in the kept runs of a host, when it has both passed and failed there
-     * with the same text: {@code [passed, runs]}; empty when it is not flaky.
-     */
-    public java.util.Optional<int[]> flaky(String hostKey, String snippetKey, String hash) {
-        List<String> h = history.getOrDefault(hostKey + "|" + snippetKey + "|" + hash, List.of());
-        long passed = h.stream().filter("passed"::equals).count();
-        long failed = h.stream().filter(x -> x.equals("failed") || x.equals("error")).count();
-        return passed > 0 && failed > 0 ? java.util.Optional.of(new int[] {(int) passed, (int) (passed + failed)}) : java.util.Optional.empty();
+    /** How often a step passed in the kept runs of a host with the same text, when it is {@link Verification#flaky}. */
+    public java.util.Optional<Verification.Flaky> flaky(String hostKey, String snippetKey, String hash) {
+        return Verification.flaky(history.getOrDefault(hostKey + "|" + snippetKey + "|" + hash, List.of()));
     }
 
     /** Whether a result verified at {@code instant} (ISO-8601) is older than the build allows. */
     public boolean old(String instant) {
         // a run's results share a few instants: each is parsed once
-        return oldness.computeIfAbsent(instant, i -> {
-            try {
-                return Instant.parse(i).isBefore(now.minus(maxAge));
-            } catch (java.time.format.DateTimeParseException e) {
-                return false;
-            }
-        });
+        return oldness.computeIfAbsent(instant, i -> Verification.old(i, now, maxAge));
     }
 
     private final Map<String, Boolean> oldness = new java.util.concurrent.ConcurrentHashMap<>();

@@ -177,19 +177,19 @@ public final class ViewFactory {
     public SnippetView snippet(Snippet s, String lang, List<Views.DependencyView> dependencies) {
         Map<String, String> t = t(lang);
         List<HostResult> rs = results.forKey(s.key());
-        ReaderStatus status = StatusResolver.resolve(s, rs);
+        List<Verification.Seen> seen = new ArrayList<>();
+        for (HostResult r : rs) seen.add(Verification.seen(s, r.result()));
+        ReaderStatus status = Verification.readerStatus(Verification.runnable(s), seen);
         List<String> applies = tags.of(s.requires());
         List<BadgeView> badges = new ArrayList<>();
         FailureView failure = null;
         if (s.executable()) {
-            for (HostResult r : rs) {
-                boolean current = StatusResolver.current(s, r);
-                String st = current ? r.result().status() : "stale";
-                String hostPlatform = tags.ofHost(r.run().host());
-                // a host that could never run this step (a Mac-only step on Linux) is no news to the reader
-                if (st.equals("skipped") && hostPlatform != null && !applies.contains(hostPlatform)) continue;
+            for (int i = 0; i < rs.size(); i++) {
+                HostResult r = rs.get(i);
+                HostStatus st = Verification.hostStatus(seen.get(i));
+                if (!Verification.badgeShown(st, tags.ofHost(r.run().host()), applies)) continue;
                 badges.add(badge(r, st, t, lang));
-                if (current && failure == null && (st.equals("failed") || st.equals("error"))) {
+                if (failure == null && Verification.explainsFailure(seen.get(i))) {
                     failure = new FailureView(hostLabel(r.run().host(), lang), r.result().reason(), r.result().diff(), r.result().output());
                 }
             }
@@ -217,7 +217,7 @@ public final class ViewFactory {
         String hostsSummary = badges.isEmpty() ? "" : Messages.text(t, badges.size() == 1 ? "snippet.hosts.one" : "snippet.hosts")
                 .replace("{n}", Integer.toString(badges.size()));
         return new SnippetView(s.key(), s.id(), s.lang(), status.id(), Messages.text(t, "status." + status.id()),
-                icon(status.id()), shownCode, commandsOf(s), expected, platformLabel(s, lang), s.skipReason(), badges, failure, s.executable(), t,
+                status.icon(), shownCode, commandsOf(s), expected, platformLabel(s, lang), s.skipReason(), badges, failure, s.executable(), t,
                 codeHtml, String.join(" ", applies), platformsText,
                 platformStatuses(s, applies, rs, lang), caption(s), example != null, outputs, String.join(" ", outputPlatforms), patternHtml,
                 dependencies, hostsSummary);
@@ -237,7 +237,7 @@ public final class ViewFactory {
         Map<String, Views.OutputView> byPlatform = new java.util.LinkedHashMap<>();
         for (org.goguides.checks.host.Platform p : tags.choices()) {
             for (HostResult r : rs) {
-                if (!p.name().equals(tags.ofHost(r.run().host())) || !StatusResolver.current(s, r) || !r.result().status().equals("passed")) continue;
+                if (!p.name().equals(tags.ofHost(r.run().host())) || !Verification.showsOutput(Verification.seen(s, r.result()))) continue;
                 String out = r.result().output();
                 if (out == null || out.isBlank() || byPlatform.containsKey(p.name())) continue;
                 String html = transcript ? highlighted(s.lang(), out.stripTrailing())
@@ -288,24 +288,11 @@ public final class ViewFactory {
     private List<Views.PlatformStatusView> platformStatuses(Snippet s, List<String> applies, List<HostResult> rs, String lang) {
         List<Views.PlatformStatusView> out = new ArrayList<>();
         for (String p : applies) {
-            String st;
-            if (!s.executable() || s.skipReason() != null) st = "display";
-            else {
-                boolean passed = false;
-                boolean failed = false;
-                boolean stale = false;
-                for (HostResult r : rs) {
-                    if (!p.equals(tags.ofHost(r.run().host()))) continue;
-                    boolean current = StatusResolver.current(s, r);
-                    String rst = r.result().status();
-                    if (!current) stale = true;
-                    else if (rst.equals("failed") || rst.equals("error")) failed = true;
-                    else if (rst.equals("passed")) passed = true;
-                }
-                st = failed ? "failed" : passed ? "passed" : stale ? "stale" : "unverified";
-            }
+            List<Verification.Seen> onPlatform = new ArrayList<>();
+            for (HostResult r : rs) if (p.equals(tags.ofHost(r.run().host()))) onPlatform.add(Verification.seen(s, r.result()));
+            ReaderStatus st = Verification.platformStatus(Verification.runnable(s), onPlatform);
             String name = content.platforms().get(p).map(x -> x.displayName(lang)).orElse(p);
-            out.add(new Views.PlatformStatusView(p, st, icon(st) + " " + Messages.text(t(lang), "pstatus." + st).replace("{platform}", name)));
+            out.add(new Views.PlatformStatusView(p, st.id(), st.icon() + " " + Messages.text(t(lang), "pstatus." + st.id()).replace("{platform}", name)));
         }
         return out;
     }
@@ -320,7 +307,7 @@ public final class ViewFactory {
             for (SnippetView v : snippets) {
                 for (Views.PlatformStatusView ps : v.platformStatuses()) {
                     if (!ps.platform().equals(p.name())) continue;
-                    ReaderStatus st = ReaderStatus.valueOf(ps.status().toUpperCase(java.util.Locale.ROOT));
+                    ReaderStatus st = ReaderStatus.of(ps.status());
                     n.merge(st, 1, Integer::sum);
                     first.putIfAbsent(st, "#step-" + v.id());
                     total++;
@@ -339,13 +326,14 @@ public final class ViewFactory {
     /** What each status means, in the page's language. */
     public List<Views.LegendEntry> legend(String lang) {
         List<Views.LegendEntry> out = new ArrayList<>();
-        for (String st : List.of("passed", "failed", "stale", "unverified", "display")) {
-            out.add(new Views.LegendEntry(st, Messages.text(t(lang), "status." + st), icon(st), Messages.text(t(lang), "legend." + st)));
+        for (ReaderStatus rs : List.of(ReaderStatus.PASSED, ReaderStatus.FAILED, ReaderStatus.STALE, ReaderStatus.UNVERIFIED, ReaderStatus.DISPLAY)) {
+            String st = rs.id();
+            out.add(new Views.LegendEntry(st, Messages.text(t(lang), "status." + st), rs.icon(), Messages.text(t(lang), "legend." + st)));
         }
         return out;
     }
 
-    private BadgeView badge(HostResult r, String status, Map<String, String> t, String lang) {
+    private BadgeView badge(HostResult r, HostStatus status, Map<String, String> t, String lang) {
         HostRun run = r.run();
         SnippetResult res = r.result();
         String host = hostLabel(run.host(), lang);
@@ -353,30 +341,19 @@ public final class ViewFactory {
         String verifiedAt = res.ranAt().isEmpty() ? run.finished() : res.ranAt();
         String date = day(verifiedAt);
         boolean old = results.old(verifiedAt);
-        String flaky = status.equals("stale") ? "" : results.flaky(run.host().key(), res.key(), res.hash())
-                .map(n -> Messages.text(t, "badge.flaky").replace("{passed}", Integer.toString(n[0])).replace("{runs}", Integer.toString(n[1])))
+        String flaky = status == HostStatus.STALE ? "" : results.flaky(run.host().key(), res.key(), res.hash())
+                .map(n -> Messages.text(t, "badge.flaky").replace("{passed}", Integer.toString(n.passed())).replace("{runs}", Integer.toString(n.runs())))
                 .orElse("");
-        String label = icon(status) + " " + Messages.text(t, "status." + status) + (old ? " · " + Messages.text(t, "badge.old") : "");
-        String reason = status.equals("stale") ? Messages.text(t, "badge.staleReason") : res.reason();
+        String label = status.icon() + " " + Messages.text(t, "status." + status.id()) + (old ? " · " + Messages.text(t, "badge.old") : "");
+        String reason = status == HostStatus.STALE ? Messages.text(t, "badge.staleReason") : res.reason();
         String platform = tags.ofHost(run.host());
-        return new BadgeView(run.host().key(), status, label, host, verifiedAt, date, reason, run.isolation(), platform == null ? "" : platform,
+        return new BadgeView(run.host().key(), status.id(), label, host, verifiedAt, date, reason, run.isolation(), platform == null ? "" : platform,
                 old, flaky);
     }
 
     /** The date part ({@code 2026-11-21}) of an ISO-8601 instant, as badges and the overview show it. */
     public static String day(String instant) {
         return instant.length() >= 10 ? instant.substring(0, 10) : instant;
-    }
-
-    static String icon(String status) {
-        return switch (status) {
-            case "passed" -> "✓";
-            case "failed", "error" -> "✗";
-            case "stale" -> "↻";
-            case "skipped" -> "–";
-            case "display" -> "◇";
-            default -> "?";
-        };
     }
 
     private static String expectedText(Snippet s) {
@@ -400,7 +377,7 @@ public final class ViewFactory {
         Map<ReaderStatus, Integer> n = new EnumMap<>(ReaderStatus.class);
         Map<ReaderStatus, String> first = new EnumMap<>(ReaderStatus.class);
         for (SnippetView v : snippets) {
-            ReaderStatus st = ReaderStatus.valueOf(v.status().toUpperCase(java.util.Locale.ROOT));
+            ReaderStatus st = ReaderStatus.of(v.status());
             n.merge(st, 1, Integer::sum);
             first.putIfAbsent(st, "#step-" + v.id());
         }

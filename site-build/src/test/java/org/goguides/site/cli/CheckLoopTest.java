@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.goguides.checks.results.HostRun;
 import org.goguides.checks.results.ResultStore;
+import org.goguides.checks.results.Status;
 
 /** The authoring loop: re-checking only what changed, by the result cache and by git. */
 class CheckLoopTest {
@@ -128,9 +129,9 @@ class CheckLoopTest {
         var version = old.snippets().stream().filter(x -> x.id().equals("one")).findFirst().orElseThrow();
         assertTrue(version.output().contains("go version go1.22.12 "), "the step really ran under 1.22: " + version.output());
         var goauth = old.snippets().stream().filter(x -> x.id().equals("new")).findFirst().orElseThrow();
-        assertEquals("skipped", goauth.status());
+        assertEquals(Status.SKIPPED, goauth.status());
         assertEquals("needs go>=1.24; this host has go1.22.12", goauth.reason());
         HostRun local = runs.stream().filter(h -> h != old).findFirst().orElseThrow();
-        assertEquals("passed", local.snippets().stream().filter(x -> x.id().equals("new")).findFirst().orElseThrow().status());
+        assertEquals(Status.PASSED, local.snippets().stream().filter(x -> x.id().equals("new")).findFirst().orElseThrow().status());
     }
 }

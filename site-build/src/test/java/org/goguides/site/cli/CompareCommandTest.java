@@ -24,6 +24,7 @@ import org.goguides.checks.results.HostInfo;
 import org.goguides.checks.results.HostRun;
 import org.goguides.checks.results.ResultStore;
 import org.goguides.checks.results.SnippetResult;
+import org.goguides.checks.results.Status;
 
 /**
  * {@code compare} on fixture results files: a published {@code all.json} (Linux and macOS) against
@@ -47,7 +48,7 @@ class CompareCommandTest {
     SnippetResult result(String id, String status, boolean currentText) {
         Snippet s = content.guides().get(0).snippet(id).orElseThrow();
         return new SnippetResult(s.guide(), s.locale(), s.id(), s.lang(), s.pos().path(), s.pos().line(),
-                currentText ? s.hash() : "0ld" + s.hash(), status, status.equals("failed") ? "output differs (match=exact)" : "", 0, 5, "", "");
+                currentText ? s.hash() : "0ld" + s.hash(), Status.of(status), status.equals("failed") ? "output differs (match=exact)" : "", 0, 5, "", "");
     }
 
     HostRun run(HostInfo host, String finished, SnippetResult... results) {
