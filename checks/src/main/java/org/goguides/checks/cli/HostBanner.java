@@ -2,38 +2,44 @@ package org.goguides.checks.cli;
 
 import java.io.PrintStream;
 
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
-import org.goguides.checks.results.RunRegistry;
+import org.goguides.checks.engine.RunReport;
 
-/** Says at the start of a check which host this is and how snippets are isolated. */
+/**
+ * Says at the start of a check which host this is and how snippets are isolated, as the engine of this
+ * launch reports it ({@link RunReport}); remembers the host for the caller. One per launch.
+ */
 final class HostBanner implements TestExecutionListener {
     private final PrintStream out;
-    private boolean shown;
+    private volatile RunReport.Host host;
 
     HostBanner(PrintStream out) {
         this.out = out;
     }
 
     @Override
-    public void executionStarted(org.junit.platform.launcher.TestIdentifier id) {
-        if (shown) return;
-        RunRegistry.host().ifPresent(h -> {
-            shown = true;
-            out.println("host: " + h.key() + " — " + h.describe() + (h.online() ? ", online" : ", offline"));
-            String name = RunRegistry.isolation();
-            String why = RunRegistry.isolationDescription();
-            out.println("isolation: " + name + (why.equals(name) ? "" : " — " + why));
-        });
-    }
-
-    String hostKey() {
-        return RunRegistry.host().map(h -> h.key()).orElse("<host>");
+    public void testPlanExecutionStarted(TestPlan plan) {
+        host = null;
     }
 
     @Override
-    public void testPlanExecutionFinished(TestPlan plan) {
-        // nothing to add: the summary follows
+    public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+        RunReport.host(entry).ifPresent(h -> {
+            if (host != null) return;
+            host = h;
+            out.println("host: " + h.key() + " — " + h.description() + (h.online() ? ", online" : ", offline"));
+            String why = h.isolationDescription();
+            out.println("isolation: " + h.isolation() + (why.equals(h.isolation()) ? "" : " — " + why));
+        });
+    }
+
+    /** The key of the host this launch ran on; null when its engine never started (nothing ran). */
+    String hostKey() {
+        RunReport.Host h = host;
+        return h == null ? null : h.key();
     }
 }

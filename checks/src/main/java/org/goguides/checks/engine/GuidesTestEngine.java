@@ -37,7 +37,6 @@ import org.goguides.checks.model.Problem;
 import org.goguides.checks.model.Snippet;
 import org.goguides.checks.parse.ContentLoader;
 import org.goguides.checks.parse.TranslationDrift;
-import org.goguides.checks.results.RunRegistry;
 import org.goguides.checks.run.Isolation;
 import org.goguides.checks.sandbox.DisposableHost;
 import org.goguides.checks.sandbox.Limits;
@@ -231,8 +230,9 @@ public final class GuidesTestEngine extends HierarchicalTestEngine<GuidesExecuti
         Applicability rules = new Applicability(host, platformsOf(request.getRootTestDescriptor()), HostProbe::onPath, offline,
                 isolation.rootLayer(), isolation.noRootLayerReason())
                 .interop(Applicability.interopProblem(host, System.getenv(SnippetRunner.INTEROP_VARIABLE), Files.isDirectory(org.goguides.checks.sandbox.BwrapIsolation.wslRunDir())));
-        RunRegistry.host(host, isolation.name(), isolation.describe());
-        return new GuidesExecutionContext(host, rules, runner);
+        ResultRecorder recorder = new ResultRecorder(cp.get(Constants.RESULTS_DIR).map(Path::of).orElse(null), host, isolation.name(),
+                isolation.describe(), request.getEngineExecutionListener(), request.getRootTestDescriptor());
+        return new GuidesExecutionContext(host, rules, runner, recorder);
     }
 
     /** The sandbox and limits the configuration asks for; says so on stderr when snippets run without a sandbox. */
@@ -270,8 +270,18 @@ public final class GuidesTestEngine extends HierarchicalTestEngine<GuidesExecuti
         }
 
         @Override
+        public GuidesExecutionContext before(GuidesExecutionContext ctx) {
+            ctx.recorder().started();
+            return ctx;
+        }
+
+        @Override
         public void after(GuidesExecutionContext ctx) {
-            Trees.deleteQuietly(workRoot);
+            try {
+                ctx.recorder().finished();
+            } finally {
+                Trees.deleteQuietly(workRoot);
+            }
         }
     }
 }

@@ -9,7 +9,6 @@ import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.engine.support.hierarchical.Node;
 
 import org.goguides.checks.model.Snippet;
-import org.goguides.checks.results.RunRegistry;
 import org.goguides.checks.results.Status;
 import org.goguides.checks.run.OutputText;
 import org.goguides.checks.run.RunOutcome;
@@ -30,8 +29,10 @@ final class SnippetDescriptor extends AbstractTestDescriptor implements Node<Gui
                 FileSource.from(guide.guide().file().toFile(), FilePosition.from(snippet.pos().line())));
         this.snippet = snippet;
         this.guide = guide;
-        RunRegistry.snippet(id.toString(), snippet);
     }
+
+    /** What this snippet came to in the run under way; null until it has run. */
+    private volatile RunOutcome outcome;
 
     @Override
     public Type getType() {
@@ -51,6 +52,7 @@ final class SnippetDescriptor extends AbstractTestDescriptor implements Node<Gui
 
     @Override
     public SkipResult shouldBeSkipped(GuidesExecutionContext ctx) throws Exception {
+        outcome = null;
         Optional<String> why = ctx.applicability().skipReason(snippet);
         if (why.isEmpty()) why = guide.unmetDependency(snippet.options().after());
         if (why.isEmpty()) why = Optional.ofNullable(guide.blocked(ctx, snippet.session()));
@@ -67,11 +69,25 @@ final class SnippetDescriptor extends AbstractTestDescriptor implements Node<Gui
         return SkipResult.doNotSkip();
     }
 
+    /** Records the skip with its reason. */
+    @Override
+    public void nodeSkipped(GuidesExecutionContext ctx, org.junit.platform.engine.TestDescriptor d, SkipResult result) {
+        ctx.recorder().record(snippet, RunOutcome.skipped(result.getReason().orElse("skipped")));
+    }
+
+    /** Records what the snippet came to; when it ended before giving an outcome, the error that ended it. */
+    @Override
+    public void nodeFinished(GuidesExecutionContext ctx, org.junit.platform.engine.TestDescriptor d, org.junit.platform.engine.TestExecutionResult result) {
+        RunOutcome o = outcome;
+        if (o == null) o = RunOutcome.error(result.getThrowable().map(Throwable::toString).orElse("the engine gave no outcome"), 0);
+        ctx.recorder().record(snippet, o);
+    }
+
     @Override
     public GuidesExecutionContext execute(GuidesExecutionContext ctx, DynamicTestExecutor dynamic) throws Exception {
         Session session = guide.session(ctx, snippet.session());
         RunOutcome o = ctx.runner().run(snippet, session);
-        RunRegistry.outcome(getUniqueId().toString(), o);
+        outcome = o;
         guide.outcome(snippet.id(), o.status() == Status.PASSED ? null : o.status().name().toLowerCase(java.util.Locale.ROOT));
         if (o.status() == Status.PASSED) return ctx;
         session.markFailed(snippet.id());
