@@ -62,7 +62,7 @@ final class ParallelLoad {
         for (Content c : loaded) {
             guides.addAll(c.guides());
             // a folder without guide files is no error when all guides are loaded; the parts name their folders
-            for (Problem p : c.problems()) if (!p.message().startsWith("no guide with slug")) problems.add(p);
+            for (Problem p : c.problems()) if (p.kind() != Problem.Kind.UNKNOWN_SLUG) problems.add(p);
         }
         List<Problem> sorted = new ArrayList<>(problems);
         java.util.Collections.sort(sorted);

@@ -176,7 +176,7 @@ public final class ContentLoader {
         }
         for (String s : slugs) {
             if (guides.stream().noneMatch(g -> g.slug().equals(s))) {
-                problems.add(Problem.at(display(guidesDir.resolve(s)), 1, "no guide with slug \"" + s + "\""));
+                problems.add(Problem.unknownSlug(display(guidesDir.resolve(s)), s));
             }
         }
         if (slugs.isEmpty() || dependencies) problems.addAll(Series.problems(guides));

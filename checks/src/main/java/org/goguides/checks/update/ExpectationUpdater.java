@@ -53,13 +53,18 @@ public final class ExpectationUpdater {
         List<Edit> edits = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (SnippetResult r : results) {
-            if (r.status() != Status.FAILED || !r.reason().contains("output differs")) continue;
-            if (r.output().contains("more characters not kept]")) {
-                notes.add(r.source() + ":" + r.line() + ": output too long to copy into the guide; edit it by hand");
-                continue;
-            }
+            if (r.status() != Status.FAILED || r.diff().isEmpty()) continue;
+            boolean tooLong = r.output().contains("more characters not kept]");
+            boolean noted = false;
             for (Guide g : content.bySlug().getOrDefault(r.guide(), List.of())) {
-                g.snippet(r.id()).filter(s -> s.hash().equals(r.hash())).ifPresent(s -> edit(g, s, r, notes).ifPresent(edits::add));
+                java.util.Optional<Snippet> s = g.snippet(r.id()).filter(x -> x.hash().equals(r.hash()));
+                if (s.isEmpty() || !failedOnOutputOnly(s.get(), r, tooLong)) continue;
+                if (tooLong) {
+                    if (!noted) notes.add(r.source() + ":" + r.line() + ": output too long to copy into the guide; edit it by hand");
+                    noted = true;
+                    continue;
+                }
+                edit(g, s.get(), r, notes).ifPresent(edits::add);
             }
         }
         StringBuilder diff = new StringBuilder();
@@ -68,6 +73,21 @@ public final class ExpectationUpdater {
         List<Edit> made = new ArrayList<>();
         for (Map.Entry<Guide, List<Edit>> f : byFile.entrySet()) made.addAll(apply(f.getKey(), f.getValue(), diff, notes));
         return new Report(made, notes, diff.toString());
+    }
+
+    /**
+     * Whether a failed step failed on its output alone, from the result's facts rather than its message: it
+     * has a diff (its output differed from what was expected) and the exit code was one it accepts (a wrong exit
+     * code is for the author to look at). For a transcript the exit code is the failing command's, the last
+     * one the recorded transcript holds; a transcript cut short cannot say which that is, so it counts.
+     */
+    static boolean failedOnOutputOnly(Snippet s, SnippetResult r, boolean cutShort) {
+        if (r.status() != Status.FAILED || r.diff().isEmpty()) return false;
+        if (s.steps().isEmpty()) return s.exit().accepts(r.exit());
+        if (cutShort) return true;
+        List<TranscriptStep> ran = TranscriptParser.parse(r.output(), 1, MatchMode.EXACT, (l, m) -> { });
+        if (ran.isEmpty() || ran.size() > s.steps().size()) return true; // edit() says it cannot read the transcript
+        return s.steps().get(ran.size() - 1).exit().accepts(r.exit());
     }
 
     private static java.util.Optional<Edit> edit(Guide g, Snippet s, SnippetResult r, List<String> notes) {
