@@ -2,7 +2,6 @@ package org.goguides.checks.engine;
 
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
 
-import org.goguides.checks.host.Applicability;
 import org.goguides.checks.host.HostFacts;
 import org.goguides.checks.run.SnippetRunner;
 

@@ -28,7 +28,6 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorSe
 import org.junit.platform.engine.support.hierarchical.Node;
 import org.junit.platform.engine.support.hierarchical.SameThreadHierarchicalTestExecutorService;
 
-import org.goguides.checks.host.Applicability;
 import org.goguides.checks.host.HostFacts;
 import org.goguides.checks.host.HostProbe;
 import org.goguides.checks.model.Content;

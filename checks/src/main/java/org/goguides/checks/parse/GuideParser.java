@@ -329,7 +329,7 @@ public final class GuideParser {
         private void checkExample(Pending p, List<TranscriptStep> steps) {
             Consumer<String> problem = msg -> problems.add(Problem.at(path, p.exampleLine, msg));
             if (p.b.kind != SnippetKind.CONSOLE) {
-                if (!org.goguides.checks.run.OutputMatcher.match(p.expected, p.example).matched()) {
+                if (!org.goguides.checks.model.OutputMatcher.match(p.expected, p.example).matched()) {
                     problem.accept("the example does not match the expected output at line " + p.expected.line()
                             + " (an example must be an output the check accepts; run check and copy the real output)");
                 }
@@ -345,7 +345,7 @@ public final class GuideParser {
                 TranscriptStep want = steps.get(i);
                 TranscriptStep got = shown.get(i);
                 if (!want.command().equals(got.command()) || !want.exit().accepts(got.exit().code())
-                        || !org.goguides.checks.run.OutputMatcher.match(want.expected(), got.expected().text()).matched()) {
+                        || !org.goguides.checks.model.OutputMatcher.match(want.expected(), got.expected().text()).matched()) {
                     problem.accept("the example's command " + (i + 1) + " ($ " + got.command().split("\n")[0]
                             + ") does not match the transcript at line " + want.line()
                             + " (an example must be an output the check accepts; run check and copy the real output)");
@@ -397,7 +397,7 @@ public final class GuideParser {
             String first = block.getChars().toString().split("\n", 2)[0];
             String raw = block.getDocument().getChars().toString().split("\n", -1)[block.getStartLineNumber()];
             if (!first.strip().startsWith("```") && !first.strip().startsWith("~~~")) return;
-            String shown = org.goguides.checks.run.OutputMatcher.visible(raw.substring(0, raw.length() - raw.stripLeading().length()))
+            String shown = org.goguides.checks.model.OutputMatcher.visible(raw.substring(0, raw.length() - raw.stripLeading().length()))
                     + raw.stripLeading();
             problems.add(Problem.at(path, block.getStartLineNumber() + 1, "this fence is indented too far, so Markdown reads it as "
                     + "indented code and it is never run: \"" + shown + "\" (→ is a tab, · a space; a tab counts as 4 columns: "

@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.goguides.checks.model.ExitExpectation;
 import org.goguides.checks.model.ExpectedOutput;
+import org.goguides.checks.model.OutputMatcher;
 import org.goguides.checks.model.Snippet;
 import org.goguides.checks.model.TranscriptStep;
 import org.goguides.checks.results.Status;

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.goguides.checks.model.Content;
 import org.goguides.checks.model.ExitExpectation;
+import org.goguides.checks.model.ExpectedMerge;
 import org.goguides.checks.model.ExpectedOutput;
 import org.goguides.checks.model.Guide;
 import org.goguides.checks.model.MatchMode;
@@ -23,7 +24,6 @@ import org.goguides.checks.parse.TextFile;
 import org.goguides.checks.parse.TranscriptParser;
 import org.goguides.checks.results.SnippetResult;
 import org.goguides.checks.results.Status;
-import org.goguides.checks.run.ExpectedMerge;
 
 /**
  * {@code check --update}: rewrites, in place in the Markdown, the expected output of snippets that

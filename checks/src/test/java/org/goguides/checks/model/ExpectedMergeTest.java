@@ -1,4 +1,4 @@
-package org.goguides.checks.run;
+package org.goguides.checks.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

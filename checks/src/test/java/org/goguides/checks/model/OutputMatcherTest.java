@@ -1,4 +1,4 @@
-package org.goguides.checks.run;
+package org.goguides.checks.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import org.goguides.checks.model.ExpectedOutput;
-import org.goguides.checks.model.MatchMode;
 
 class OutputMatcherTest {
     private static boolean matches(String expected, MatchMode mode, String actual) {

@@ -1,4 +1,4 @@
-package org.goguides.checks.run;
+package org.goguides.checks.model;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,9 @@
-package org.goguides.checks.run;
+package org.goguides.checks.model;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.goguides.checks.model.ExpectedOutput;
-import org.goguides.checks.model.MatchMode;
 
 /**
  * Compares expected with actual output. Trailing whitespace and trailing blank lines are ignored;

@@ -1,4 +1,4 @@
-package org.goguides.checks.host;
+package org.goguides.checks.engine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +7,9 @@ import java.util.function.Predicate;
 
 import org.goguides.checks.model.Requirements;
 import org.goguides.checks.model.Snippet;
+import org.goguides.checks.host.GoVersion;
+import org.goguides.checks.host.HostFacts;
+import org.goguides.checks.host.PlatformCatalog;
 
 /**
  * Decides whether a snippet runs on a host, and if not, says why in words an author can act on:
