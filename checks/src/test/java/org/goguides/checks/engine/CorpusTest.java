@@ -2,28 +2,28 @@ package org.goguides.checks.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.launcher.LauncherSession;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
 
 import org.goguides.checks.results.HostRun;
 import org.goguides.checks.results.ResultStore;
@@ -31,26 +31,28 @@ import org.goguides.checks.results.SnippetResult;
 import org.goguides.checks.results.Status;
 
 /**
- * Runs the hand-written corpus in {@code src/test/resources/corpus} through the launcher, as the
- * {@code check} command does. Each snippet's id starts with the status it must end with
- * ({@code pass-}, {@code fail-}, {@code skip-}, {@code display-}), so the corpus documents itself.
+ * Runs the hand-written corpus in {@code src/test/resources/corpus} through the engine with the JUnit
+ * Platform's {@link EngineTestKit}, as the {@code check} command runs it. Each snippet's id starts with the
+ * status it must end with ({@code pass-}, {@code fail-}, {@code error-}, {@code skip-}, {@code display-}), so
+ * the corpus documents itself, and the corpus has a case of every {@link Status}. The test judges the
+ * Platform's events and the results file the engine reports, and checks that the two agree.
  */
 class CorpusTest {
     static final Path CORPUS = Path.of("src/test/resources/corpus");
     @TempDir
     static Path tmp;
-    static final Map<String, String> STATUS = new ConcurrentHashMap<>();
-    static final Map<String, String> MESSAGE = new ConcurrentHashMap<>();
+    /** The engine's events per snippet id: its finished or skipped event. */
+    static final Map<String, Event> EVENTS = new TreeMap<>();
+    /** The failure message or skip reason per snippet id. */
+    static final Map<String, String> MESSAGE = new TreeMap<>();
+    static EngineExecutionResults run;
     static HostRun results;
-    static long wallMs;
 
     @BeforeAll
     static void runCorpus() throws Exception {
-        Path resultsDir = tmp.resolve("results");
-        var request = LauncherDiscoveryRequestBuilder.request()
+        run = EngineTestKit.engine(Constants.ENGINE_ID)
                 .selectors(selectDirectory(CORPUS.toFile()))
-                .filters(EngineFilter.includeEngines(Constants.ENGINE_ID))
-                .configurationParameter(Constants.RESULTS_DIR, resultsDir.toString())
+                .configurationParameter(Constants.RESULTS_DIR, tmp.resolve("results").toString())
                 .configurationParameter(Constants.DISPLAY_BASE, CORPUS.toAbsolutePath().toString())
                 .configurationParameter(Constants.CACHE_DIR, tmp.resolve("cache").toString())
                 .configurationParameter(Constants.OUTPUT_CAP, "65536")
@@ -59,56 +61,80 @@ class CorpusTest {
                 .configurationParameter(Constants.HOST_PREFIX + "os", "linux")
                 .configurationParameter(Constants.HOST_PREFIX + "arch", "amd64")
                 .configurationParameter(Constants.HOST_PREFIX + "wsl", "false")
-                .build();
-        TestExecutionListener capture = new TestExecutionListener() {
-            @Override
-            public void executionSkipped(TestIdentifier id, String reason) {
-                if (id.isTest()) {
-                    STATUS.put(id(id), "skip");
-                    MESSAGE.put(id(id), reason);
-                }
-            }
-
-            @Override
-            public void executionFinished(TestIdentifier id, TestExecutionResult r) {
-                if (!id.isTest()) return;
-                STATUS.put(id(id), r.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "pass" : "fail");
-                r.getThrowable().ifPresent(t -> MESSAGE.put(id(id), t.getMessage()));
-            }
-        };
-        long start = System.nanoTime();
-        try (LauncherSession s = LauncherFactory.openSession()) {
-            s.getLauncher().execute(request, capture);
+                .execute();
+        for (Event e : run.testEvents().skipped().list()) {
+            EVENTS.put(id(e), e);
+            MESSAGE.put(id(e), e.getRequiredPayload(String.class));
         }
-        wallMs = (System.nanoTime() - start) / 1_000_000;
-        try (var files = Files.list(resultsDir)) {
-            List<Path> all = files.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".json")).toList();
-            assertEquals(1, all.size(), "one results file per host");
-            results = ResultStore.read(all.get(0));
+        for (Event e : run.testEvents().finished().list()) {
+            EVENTS.put(id(e), e);
+            e.getRequiredPayload(TestExecutionResult.class).getThrowable().ifPresent(t -> MESSAGE.put(id(e), t.getMessage()));
         }
+        List<Path> files = run.allEvents().reportingEntryPublished().stream()
+                .map(e -> e.getRequiredPayload(ReportEntry.class)).map(RunReport::resultsFile).flatMap(java.util.Optional::stream).toList();
+        assertEquals(1, files.size(), "the engine reports one results file: " + files);
+        results = ResultStore.read(files.get(0));
     }
 
-    private static String id(TestIdentifier t) {
-        String u = t.getUniqueId();
-        return u.substring(u.lastIndexOf("[snippet:") + 9, u.length() - 1);
+    private static String id(Event e) {
+        return e.getTestDescriptor().getUniqueId().getLastSegment().getValue();
     }
 
     @Test
     void everySnippetEndsWithTheStatusItsIdNames() {
         Map<String, String> wrong = new TreeMap<>();
-        STATUS.forEach((id, status) -> {
-            String expected = id.substring(0, id.indexOf('-'));
-            if (expected.equals("display")) expected = "skip";
-            if (!expected.equals(status)) wrong.put(id, status + ": " + MESSAGE.getOrDefault(id, ""));
-        });
+        for (SnippetResult r : results.snippets()) {
+            String prefix = r.id().substring(0, r.id().indexOf('-'));
+            Status want = switch (prefix) {
+                case "pass" -> Status.PASSED;
+                case "fail" -> Status.FAILED;
+                case "error" -> Status.ERROR;
+                case "skip", "display" -> Status.SKIPPED;
+                default -> throw new AssertionError(r.id() + ": an id starts with the status it must end with");
+            };
+            if (r.status() != want) wrong.put(r.id(), r.status().id() + ": " + r.reason() + "\n" + r.output() + r.diff());
+        }
         assertTrue(wrong.isEmpty(), "snippets with the wrong status: " + wrong);
-        assertTrue(STATUS.size() >= 30, "the whole corpus ran: " + STATUS.keySet());
+        assertTrue(results.snippets().size() >= 30, "the whole corpus ran: " + EVENTS.keySet());
+    }
+
+    @Test
+    void theCorpusHasACaseOfEveryStatus() {
+        Set<Status> seen = results.snippets().stream().map(SnippetResult::status).collect(Collectors.toCollection(() -> EnumSet.noneOf(Status.class)));
+        assertEquals(EnumSet.allOf(Status.class), seen);
+    }
+
+    @Test
+    void thePlatformsEventsAgreeWithTheResultsFile() {
+        Map<Status, Long> n = results.snippets().stream().collect(Collectors.groupingBy(SnippetResult::status, Collectors.counting()));
+        run.testEvents().assertStatistics(s -> s
+                .skipped(n.getOrDefault(Status.SKIPPED, 0L))
+                .succeeded(n.getOrDefault(Status.PASSED, 0L))
+                .failed(n.getOrDefault(Status.FAILED, 0L) + n.getOrDefault(Status.ERROR, 0L))
+                .aborted(0));
+        assertEquals(results.snippets().stream().map(SnippetResult::id).collect(Collectors.toCollection(java.util.TreeSet::new)), EVENTS.keySet(),
+                "one result per snippet test");
+        for (SnippetResult r : results.snippets()) {
+            if (r.status() == Status.ERROR) assertInstanceOf(SnippetError.class, throwable(r.id()), r.id() + " is an error, not a failure");
+            if (r.status() == Status.FAILED) assertInstanceOf(SnippetFailure.class, throwable(r.id()), r.id());
+        }
+        run.containerEvents().assertStatistics(s -> s.failed(0));
+    }
+
+    private static Throwable throwable(String id) {
+        return EVENTS.get(id).getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+    }
+
+    @Test
+    void anErrorSaysWhyTheStepCouldNotBeTried() {
+        assertTrue(MESSAGE.get("error-file-under-a-file").endsWith("file=notes/main.go: notes is not a folder"),
+                MESSAGE.get("error-file-under-a-file"));
     }
 
     @Test
     void shownOnlyBlocksAreNotTests() {
-        assertFalse(STATUS.keySet().stream().anyMatch(id -> id.startsWith("display-") && !id.equals("display-skip")),
-                "a json block is shown, not run: " + STATUS.keySet());
+        assertFalse(EVENTS.keySet().stream().anyMatch(id -> id.startsWith("display-") && !id.equals("display-skip")),
+                "a json block is shown, not run: " + EVENTS.keySet());
     }
 
     @Test
@@ -170,7 +196,7 @@ class CorpusTest {
             assertTrue(s.source().startsWith("guides/"), s.source());
             assertTrue(s.line() > 0);
         }
-        assertEquals(STATUS.size(), ids.size(), "one entry per snippet test");
+        assertEquals(EVENTS.size(), ids.size(), "one entry per snippet test");
         SnippetResult r = result("pass-shell-output");
         assertEquals(Status.PASSED, r.status());
         assertEquals("中文输出\nsecond line\n", r.output(), "Chinese survives the process pipe and the JSON file");

@@ -11,28 +11,31 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import org.junit.platform.launcher.EngineFilter;
-import org.junit.platform.launcher.LauncherSession;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 import org.goguides.checks.engine.Constants;
+import org.goguides.checks.engine.RunReport;
 import org.goguides.checks.results.HostRun;
 import org.goguides.checks.results.ResultStore;
 import org.goguides.checks.results.SnippetResult;
 
 /**
- * Runs a test corpus through the launcher as the {@code check} command does, after filling in its
- * {@code @TOKEN@}s, and reads back the results file: the sandbox tests judge snippets by what a
- * maintainer would see.
+ * Runs a test corpus through the engine with the JUnit Platform's {@link EngineTestKit}, after filling in
+ * its {@code @TOKEN@}s, and reads back the results file the engine reports: the sandbox tests judge
+ * snippets by what a maintainer would see.
  */
 final class EngineRun {
     final HostRun results;
     final long wallMs;
+    private final EngineExecutionResults events;
 
-    private EngineRun(HostRun results, long wallMs) {
+    private EngineRun(HostRun results, long wallMs, EngineExecutionResults events) {
         this.results = results;
         this.wallMs = wallMs;
+        this.events = events;
     }
 
     /** Copies {@code corpus} to {@code work/corpus} with every token replaced, and runs it with {@code config}. */
@@ -50,25 +53,30 @@ final class EngineRun {
         Path resultsDir = work.resolve("results");
         // a root runner's sandboxes run as nobody, who must be able to reach the session folders below work
         Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
-        var request = LauncherDiscoveryRequestBuilder.request()
+        long start = System.nanoTime();
+        EngineExecutionResults events = EngineTestKit.engine(Constants.ENGINE_ID)
                 .selectors(selectDirectory(copy.toFile()))
-                .filters(EngineFilter.includeEngines(Constants.ENGINE_ID))
                 .configurationParameter(Constants.RESULTS_DIR, resultsDir.toString())
                 .configurationParameter(Constants.DISPLAY_BASE, copy.toString())
                 .configurationParameter(Constants.CACHE_DIR, work.resolve("cache").toString())
                 .configurationParameter(Constants.WORK_DIR, work.resolve("sessions").toString())
                 .configurationParameters(config)
-                .build();
-        long start = System.nanoTime();
-        try (LauncherSession s = LauncherFactory.openSession()) {
-            s.getLauncher().execute(request);
-        }
+                .execute();
         long wall = (System.nanoTime() - start) / 1_000_000;
-        try (Stream<Path> files = Files.list(resultsDir)) {
-            List<Path> all = files.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".json")).toList();
-            if (all.size() != 1) throw new IllegalStateException("expected one results file, found " + all);
-            return new EngineRun(ResultStore.read(all.get(0)), wall);
-        }
+        // the engine itself fails (a bad configuration) as a failed container, with the reason as its throwable
+        events.containerEvents().failed().stream().filter(e -> e.getTestDescriptor().getParent().isEmpty()).findFirst().ifPresent(e -> {
+            throw new IllegalStateException("the engine failed: " + e.getRequiredPayload(TestExecutionResult.class),
+                    e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElse(null));
+        });
+        List<Path> files = events.allEvents().reportingEntryPublished().stream().map(e -> e.getRequiredPayload(ReportEntry.class))
+                .map(RunReport::resultsFile).flatMap(java.util.Optional::stream).toList();
+        if (files.size() != 1) throw new IllegalStateException("expected one results file, the engine reported " + files);
+        return new EngineRun(ResultStore.read(files.get(0)), wall, events);
+    }
+
+    /** The Platform's events of the run, for tests that judge them (how many tests passed, failed, were skipped). */
+    EngineExecutionResults events() {
+        return events;
     }
 
     SnippetResult result(String id) {
