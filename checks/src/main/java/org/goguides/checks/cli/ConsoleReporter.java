@@ -84,7 +84,7 @@ final class ConsoleReporter implements TestExecutionListener {
                 b.append("not run");
                 return;
             }
-            b.append(r.status()).append(r.reason().isEmpty() ? "" : ": " + r.reason());
+            b.append(r.status().id()).append(r.reason().isEmpty() ? "" : ": " + r.reason());
             if (!r.output().isEmpty()) b.append("\n").append(indent(r.output().stripTrailing()).replace("\n", "\n  ").replaceFirst("^", "  "));
         });
         print("FLAKY", b.toString());

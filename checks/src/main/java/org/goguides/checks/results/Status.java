@@ -20,6 +20,12 @@ public enum Status {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** {@link #id()}: a status in a message reads as the results file writes it ({@code passed}, not {@code PASSED}). */
+    @Override
+    public String toString() {
+        return id();
+    }
+
     /** Whether the step did not do what its guide says: it failed, or it could not be run at all. */
     public boolean failure() {
         return this == FAILED || this == ERROR;

@@ -66,6 +66,7 @@ class ResultStoreTest {
         String text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(text.contains("\"status\" : \"error\""), text);
         assertEquals(Status.ERROR, ResultStore.read(file).snippets().get(0).status());
+        assertEquals("error: could not run", Status.ERROR + ": could not run", "a status in a message reads as in the file");
         Files.writeString(file, text.replace("\"status\" : \"error\"", "\"status\" : \"flaky\""), java.nio.charset.StandardCharsets.UTF_8);
         int line = (int) text.lines().takeWhile(l -> !l.contains("\"status\"")).count() + 1;
         List<Problem> problems = new ArrayList<>();
