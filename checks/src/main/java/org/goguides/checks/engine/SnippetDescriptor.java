@@ -88,7 +88,7 @@ final class SnippetDescriptor extends AbstractTestDescriptor implements Node<Gui
         Session session = guide.session(ctx, snippet.session());
         RunOutcome o = ctx.runner().run(snippet, session);
         outcome = o;
-        guide.outcome(snippet.id(), o.status() == Status.PASSED ? null : o.status().name().toLowerCase(java.util.Locale.ROOT));
+        guide.outcome(snippet.id(), o.status() == Status.PASSED ? null : o.status().id());
         if (o.status() == Status.PASSED) return ctx;
         session.markFailed(snippet.id());
         StringBuilder msg = new StringBuilder(snippet.pos().toString()).append(": ").append(o.reason());
