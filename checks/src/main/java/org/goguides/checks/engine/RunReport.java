@@ -39,6 +39,7 @@ public final class RunReport {
             m.put(ONLINE, Boolean.toString(online));
             m.put(ISOLATION, isolation);
             m.put(ISOLATION_DESCRIPTION, isolationDescription);
+            m.values().removeIf(v -> v == null || v.isBlank()); // a report entry holds no blank value; host() has defaults
             return ReportEntry.from(m);
         }
     }
