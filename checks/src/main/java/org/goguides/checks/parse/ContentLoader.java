@@ -134,26 +134,36 @@ public final class ContentLoader {
 
     private Content loadOnly(Collection<String> slugs) {
         if (!Files.isDirectory(root)) return loadSettings(); // which says the folder is missing
+        return load(GuideFiles.list(root.resolve("guides"), slugs), slugs, false);
+    }
+
+    /**
+     * Loads the guides of files already listed ({@link GuideFiles#list}), the chosen slugs among them (all when
+     * empty), as {@link #load(Collection)} does.
+     */
+    public Content load(GuideFiles files, Collection<String> slugs) {
+        if (!Files.isDirectory(root)) return loadSettings();
+        return load(files.only(slugs), slugs, false);
+    }
+
+    /**
+     * Loads one part of a listing that several loaders share: the problems of these files only, with neither
+     * a check that chosen guides exist nor the checks across guides (the caller makes them on the whole).
+     */
+    public Content loadPart(GuideFiles part) {
+        return load(part, List.of(), true);
+    }
+
+    private Content load(GuideFiles listed, Collection<String> slugs, boolean part) {
         Content base = settings != null ? settings : loadSettings();
         List<Problem> problems = new ArrayList<>(settings != null ? List.of() : base.problems());
         SiteConfig site = base.site();
         PlatformCatalog platforms = base.platforms();
         GuideParser parser = flexmark == null ? new GuideParser(platforms) : new GuideParser(platforms, flexmark);
         List<Guide> guides = new ArrayList<>();
-        Path guidesDir = root.resolve("guides");
-        List<Path> files = new ArrayList<>();
-        if (Files.isDirectory(guidesDir)) {
-            // chosen guides: only their folders are listed (a parallel load asks for a few at a time)
-            List<Path> dirs = slugs.isEmpty() ? List.of(guidesDir) : slugs.stream().sorted().map(guidesDir::resolve).filter(Files::isDirectory).toList();
-            for (Path dir : dirs) {
-                try (Stream<Path> s = Files.walk(dir, dir.equals(guidesDir) ? 2 : 1)) {
-                    s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".md")).forEach(files::add);
-                } catch (IOException e) {
-                    problems.add(Problem.at(display(dir), 1, "cannot list guides: " + e.getMessage()));
-                }
-            }
-            Collections.sort(files);
-        }
+        Path guidesDir = listed.dir();
+        listed.unlisted().forEach((dir, why) -> problems.add(Problem.at(display(dir), 1, "cannot list guides: " + why)));
+        List<Path> files = listed.files();
         for (Path f : files) {
             String shown = display(f);
             String lang = guideLanguage(guidesDir, f);
@@ -179,7 +189,7 @@ public final class ContentLoader {
                 problems.add(Problem.unknownSlug(display(guidesDir.resolve(s)), s));
             }
         }
-        if (slugs.isEmpty() || dependencies) problems.addAll(Series.problems(guides));
+        if (!part && (slugs.isEmpty() || dependencies)) problems.addAll(Series.problems(guides));
         Collections.sort(problems);
         return new Content(site, platforms, guides, problems);
     }

@@ -170,11 +170,4 @@ public final class ResultStore {
         }
     }
 
-    public static String toJson(Object o) {
-        try {
-            return JSON.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

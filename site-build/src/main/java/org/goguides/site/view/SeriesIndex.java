@@ -55,15 +55,6 @@ public final class SeriesIndex {
         return new SeriesIndex(Map.copyOf(after), Map.copyOf(titles));
     }
 
-    /** From guides already parsed. */
-    public static SeriesIndex of(List<org.goguides.checks.model.Guide> guides) {
-        Map<String, String> after = Series.afterBySlug(guides);
-        if (after.isEmpty()) return NONE;
-        Map<String, String> titles = new HashMap<>();
-        for (var g : guides) titles.put(g.slug() + "/" + g.locale(), g.meta().title());
-        return new SeriesIndex(Map.copyOf(after), Map.copyOf(titles));
-    }
-
     /** Where a guide stands in its series, with links to the previous and next part in the same language; null if in none. */
     public Views.SeriesNavView nav(String slug, String lang) {
         if (after.isEmpty()) return null;

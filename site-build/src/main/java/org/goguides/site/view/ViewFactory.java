@@ -90,10 +90,6 @@ public final class ViewFactory {
         };
     }
 
-    public PlatformTags platformTags() {
-        return tags;
-    }
-
     public Map<String, String> t(String lang) {
         return messages.get(lang);
     }
@@ -161,11 +157,6 @@ public final class ViewFactory {
 
     private static Views.TocEntry withChildren(Views.TocEntry p, List<Views.TocEntry> children) {
         return new Views.TocEntry(p.id(), p.text(), p.level(), p.number(), List.copyOf(children));
-    }
-
-    /** A snippet as shown, with its readers' status and one badge per host result. */
-    public SnippetView snippet(Snippet s, String lang) {
-        return snippet(s, lang, List.of());
     }
 
     /**

@@ -13,9 +13,6 @@ public final class Views {
 
     /** A link to another language's version of the current page. */
     public record LanguageLink(String lang, String name, String url, boolean current, boolean exists, String hreflang, String href) {
-        public LanguageLink(String lang, String name, String url, boolean current, boolean exists) {
-            this(lang, name, url, current, exists, lang, url);
-        }
     }
 
     /** What every page shares: language, interface text, site title, navigation. */
@@ -23,10 +20,6 @@ public final class Views {
                               String indexUrl, String overviewUrl, String assetsUrl, String canonicalUrl, String path,
                               String htmlLang, Map<String, String> assets, String ogLocale, List<String> ogAlternateLocales,
                               String searchUrl, List<PlatformOption> platforms, String ogImage) {
-        public PageContext(String lang, String siteTitle, Map<String, String> t, List<LanguageLink> languages,
-                           String indexUrl, String overviewUrl, String assetsUrl, String canonicalUrl, String path) {
-            this(lang, siteTitle, t, languages, indexUrl, overviewUrl, assetsUrl, canonicalUrl, path, lang, Map.of(), "", List.of(), "", List.of(), "");
-        }
 
         /** The URL of a static asset by its plain name ({@code site.css}), fingerprinted when the build did so. */
         public String asset(String name) {
@@ -57,10 +50,6 @@ public final class Views {
     /** One host's result for a snippet. */
     public record BadgeView(String host, String status, String label, String hostLabel, String verifiedAt, String date,
                             String reason, String isolation, String platform, boolean old, String flaky) {
-        public BadgeView(String host, String status, String label, String hostLabel, String verifiedAt, String date,
-                         String reason, String isolation) {
-            this(host, status, label, hostLabel, verifiedAt, date, reason, isolation, "", false, "");
-        }
     }
 
     /** One fenced block as shown on a guide page. */
@@ -79,20 +68,7 @@ public final class Views {
         public SnippetView {
         }
 
-        public SnippetView(String key, String id, String lang, String status, String statusLabel, String statusIcon,
-                           String code, String copy, String expected, String platformLabel, String skipReason, List<BadgeView> badges,
-                           FailureView failure, boolean executable, Map<String, String> t,
-                           String codeHtml, String platforms, String platformsText, List<PlatformStatusView> platformStatuses) {
-            this(key, id, lang, status, statusLabel, statusIcon, code, copy, expected, platformLabel, skipReason, badges, failure,
-                    executable, t, codeHtml, platforms, platformsText, platformStatuses, "", false, List.of(), "", "", List.of(), "");
-        }
 
-        public SnippetView(String key, String id, String lang, String status, String statusLabel, String statusIcon,
-                           String code, String copy, String expected, String platformLabel, String skipReason, List<BadgeView> badges,
-                           FailureView failure, boolean executable, Map<String, String> t) {
-            this(key, id, lang, status, statusLabel, statusIcon, code, copy, expected, platformLabel, skipReason, badges, failure,
-                    executable, t, org.goguides.site.render.Highlighter.escape(code), "", "", List.of());
-        }
     }
 
     /**
@@ -116,9 +92,6 @@ public final class Views {
 
     /** A count of snippets with one status. */
     public record CountView(String status, String label, int count, String href) {
-        public CountView(String status, String label, int count) {
-            this(status, label, count, "");
-        }
     }
 
     /** A guide page. */
@@ -127,18 +100,7 @@ public final class Views {
                                 String editUrl, LastUpdatedView lastUpdated, List<PlatformSummaryView> platformSummaries,
                                 List<LegendEntry> legend, SeriesNavView series, String summaryHtml, String description, List<NavGroup> nav,
                                 NavItem prev, NavItem next, List<String> tags, String published, String ogImage) {
-        public GuidePageView(PageContext page, String slug, String title, String summary, String body,
-                             List<CountView> counts, int total, List<String> platforms, List<TocEntry> toc,
-                             String editUrl, LastUpdatedView lastUpdated, List<PlatformSummaryView> platformSummaries,
-                             List<LegendEntry> legend) {
-            this(page, slug, title, summary, body, counts, total, platforms, toc, editUrl, lastUpdated, platformSummaries, legend, null,
-                    summary, summary, List.of(), null, null, List.of(), "", "");
-        }
 
-        public GuidePageView(PageContext page, String slug, String title, String summary, String body,
-                             List<CountView> counts, int total, List<String> platforms, List<TocEntry> toc) {
-            this(page, slug, title, summary, body, counts, total, platforms, toc, "", null, List.of(), List.of());
-        }
     }
 
     /**
@@ -166,9 +128,6 @@ public final class Views {
     /** A guide in a language index. */
     public record GuideLink(String slug, String title, String summary, String url, List<CountView> counts, int total,
                             String summaryHtml, String group) {
-        public GuideLink(String slug, String title, String summary, String url, List<CountView> counts, int total) {
-            this(slug, title, summary, url, counts, total, summary, "");
-        }
     }
 
     /** Guides under one heading of the home page. */
@@ -177,16 +136,10 @@ public final class Views {
 
     /** The index of one language: the guide to start with, then every guide in reading order and groups. */
     public record IndexPageView(PageContext page, List<GuideLink> guides, GuideLink start, List<GuideGroup> groups) {
-        public IndexPageView(PageContext page, List<GuideLink> guides) {
-            this(page, guides, guides.isEmpty() ? null : guides.get(0), List.of(new GuideGroup("", guides)));
-        }
     }
 
     /** The root page: pick a language. */
     public record RootPageView(List<LanguageLink> languages, String title, String defaultUrl, Map<String, String> assets) {
-        public RootPageView(List<LanguageLink> languages, String title, String defaultUrl) {
-            this(languages, title, defaultUrl, Map.of());
-        }
 
         /** The URL of a static asset by its plain name. */
         public String asset(String name) {
