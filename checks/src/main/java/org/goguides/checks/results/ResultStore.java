@@ -65,7 +65,7 @@ public final class ResultStore {
     /** Several runs as one JSON document, the form {@link #writeMerged} writes. */
     public static byte[] mergedJson(List<HostRun> runs) {
         try {
-            return JSON.writeValueAsBytes(java.util.Map.of("schema", HostRun.SCHEMA, "runs", runs));
+            return JSON.writeValueAsBytes(merged(runs));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -74,7 +74,15 @@ public final class ResultStore {
     /** Writes several runs as one file ({@code {"schema":1,"runs":[…]}}), as the site publishes them. */
     public static void writeMerged(Path file, List<HostRun> runs) throws IOException {
         writeAtomically(file.toAbsolutePath().getParent(), file.getFileName().toString(),
-                java.util.Map.of("schema", HostRun.SCHEMA, "runs", runs));
+                merged(runs));
+    }
+
+    /** {@code {"schema":1,"runs":[…]}} in this order (Map.of's order changes from one JVM to the next). */
+    private static java.util.Map<String, Object> merged(List<HostRun> runs) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("schema", HostRun.SCHEMA);
+        m.put("runs", runs);
+        return m;
     }
 
     private static Path writeAtomically(Path dir, String name, Object value) throws IOException {
