@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +17,6 @@ import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
-import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.SoftLineBreak;
@@ -26,24 +24,16 @@ import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.anchorlink.AnchorLink;
 import com.vladsch.flexmark.ext.anchorlink.AnchorLinkExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
-import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock;
 import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
-import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
-import com.vladsch.flexmark.html.renderer.AttributablePart;
-import com.vladsch.flexmark.html.renderer.LinkResolverContext;
-import com.vladsch.flexmark.html.renderer.NodeRenderer;
-import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
-import com.vladsch.flexmark.util.html.MutableAttributes;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 
 import org.goguides.site.view.Views.TocEntry;
@@ -55,15 +45,15 @@ import org.goguides.site.view.Views.TocEntry;
  * what the page needs besides the HTML: GitHub alerts ({@code > [!NOTE]}) become callouts, tables
  * scroll in a focusable wrapper, external links get {@code rel}, the title's {@code # h1} is left to
  * the page template, and the table of contents and the search sections are read from the headings.
- * Fenced blocks are not rendered by flexmark: each is replaced by the HTML the caller gives for its
- * line (the snippet partial), so a snippet looks the same wherever it stands.
+ * A fenced block is the HTML the caller gives for its line (the snippet partial), so a snippet looks the
+ * same wherever it stands; {@link GuideHtmlExtension} writes it, and what else the site adds to flexmark's HTML.
  */
 public final class MarkdownRenderer {
     private static final Pattern ALERT = Pattern.compile("^\\s*\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)]\\s*");
 
     private static final DataHolder OPTIONS = new MutableDataSet()
             .set(Parser.EXTENSIONS, List.of(YamlFrontMatterExtension.create(), TablesExtension.create(),
-                    StrikethroughExtension.create(), AnchorLinkExtension.create(), CjkEmphasis.create()))
+                    StrikethroughExtension.create(), AnchorLinkExtension.create(), CjkEmphasis.create(), GuideHtmlExtension.create()))
             .set(HtmlRenderer.RENDER_HEADER_ID, true)
             .set(HtmlRenderer.GENERATE_HEADER_ID, true)
             .set(AnchorLinkExtension.ANCHORLINKS_SET_ID, false)
@@ -74,46 +64,7 @@ public final class MarkdownRenderer {
             .set(Parser.TRACK_DOCUMENT_LINES, true)
             .toImmutable();
     private static final Parser PARSER = Parser.builder(OPTIONS).build();
-
-    /** Marks where a fenced block's HTML goes; guides cannot produce it, since their raw HTML is escaped. */
-    private static final String MARK = "<!--goguides-block:";
-
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder(OPTIONS)
-            .nodeRendererFactory(options -> new NodeRenderer() {
-                @Override
-                public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
-                    return Set.of(
-                            // code spans as the spec has them (flexmark's writer trims and collapses their spaces)
-                            new NodeRenderingHandler<>(Code.class, (node, ctx, html) -> {
-                                html.raw("<code>");
-                                html.text(HtmlBody.codeSpan(node.getText()));
-                                html.raw("</code>");
-                            }),
-                            // the marker, so flexmark never copies the (large) snippet HTML line by line
-                            new NodeRenderingHandler<>(FencedCodeBlock.class,
-                                    (node, ctx, html) -> html.raw(MARK + (node.getStartLineNumber() + 1) + "-->")),
-                            new NodeRenderingHandler<>(Callout.class, (node, ctx, html) -> {
-                                html.line().raw("<div class=\"callout callout-" + node.kind + "\" role=\""
-                                        + (node.kind.equals("warning") || node.kind.equals("caution") ? "alert" : "note") + "\">").line();
-                                html.raw("<p class=\"callout-title\">" + Highlighter.escape(node.title) + "</p>").line();
-                                ctx.renderChildren(node);
-                                html.line().raw("</div>").line();
-                            }),
-                            // wide tables scroll inside a wrapper that keyboard users can focus
-                            new NodeRenderingHandler<>(TableBlock.class, (node, ctx, html) -> {
-                                html.line().raw("<div class=\"table-wrap\" tabindex=\"0\">");
-                                ctx.delegateRender();
-                                html.line().raw("</div>").line();
-                            }));
-                }
-            })
-            .attributeProviderFactory(new IndependentAttributeProviderFactory() {
-                @Override
-                public AttributeProvider apply(LinkResolverContext context) {
-                    return MarkdownRenderer::attributes;
-                }
-            })
-            .build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder(OPTIONS).build();
 
     private MarkdownRenderer() {
     }
@@ -143,29 +94,11 @@ public final class MarkdownRenderer {
     /** As {@link #render(String, IntFunction, Map)} from a parsed tree, which it changes (callouts, the title left out). */
     public static Body render(Document doc, IntFunction<String> blockHtml, Map<String, String> alertTitles) {
         prepare(doc, alertTitles);
-        String html = HtmlBody.write(doc, MARK);
-        if (html == null) html = RENDERER.render(doc); // a node kind the fast writer leaves to flexmark
-        StringBuilder out = new StringBuilder(html.length() + 16 * 1024);
-        int from = 0;
-        for (int at = html.indexOf(MARK); at >= 0; at = html.indexOf(MARK, from)) {
-            int end = html.indexOf("-->", at);
-            out.append(html, from, at).append(blockHtml.apply(Integer.parseInt(html.substring(at + MARK.length(), end))));
-            from = end + 3;
-        }
-        out.append(html, from, html.length());
+        doc.set(GuideHtmlExtension.SNIPPETS, blockHtml);
+        String html = RENDERER.render(doc);
         List<TocEntry> toc = new ArrayList<>();
         toc(doc, toc);
-        return new Body(out.toString(), toc, sections(doc));
-    }
-
-    /** flexmark's own HTML for a tree prepared like {@link #render(Document, IntFunction, Map)}'s, to test {@link HtmlBody} against. */
-    static String flexmarkHtml(String markdown, Map<String, String> alertTitles) {
-        return RENDERER.render(prepare(parse(markdown), alertTitles));
-    }
-
-    /** {@link HtmlBody}'s HTML for the same tree, or null where it leaves the tree to flexmark. */
-    static String fastHtml(String markdown, Map<String, String> alertTitles) {
-        return HtmlBody.write(prepare(parse(markdown), alertTitles), MARK);
+        return new Body(html, toc, sections(doc));
     }
 
     /** Leaves the title's h1 to the page template and turns alerts into callouts. */
@@ -181,22 +114,6 @@ public final class MarkdownRenderer {
     /** The HTML of a Markdown text without callouts or snippets (for tests and short texts). */
     public static String render(String markdown) {
         return render(markdown, line -> "", Map.of()).html();
-    }
-
-    /** A GitHub alert: a block quote whose first line is {@code [!KIND]}, shown as a titled box. */
-    static final class Callout extends Block {
-        final String kind;
-        final String title;
-
-        Callout(String kind, String title) {
-            this.kind = kind;
-            this.title = title;
-        }
-
-        @Override
-        public BasedSequence[] getSegments() {
-            return EMPTY_SEGMENTS;
-        }
     }
 
     /** Replaces every alert block quote by a {@link Callout} with the same content, the marker line removed. */
@@ -249,17 +166,6 @@ public final class MarkdownRenderer {
         if (p.getFirstChild() instanceof SoftLineBreak || p.getFirstChild() instanceof HardLineBreak) p.getFirstChild().unlink();
         if (!p.hasChildren()) p.unlink();
         return m.group(1).toLowerCase(Locale.ROOT);
-    }
-
-    private static void attributes(Node node, AttributablePart part, MutableAttributes attributes) {
-        if (node instanceof AnchorLink) {
-            // an empty "#" link beside each heading: the TOC links the sections for keyboard and screen-reader users
-            attributes.replaceValue("aria-hidden", "true");
-            attributes.replaceValue("tabindex", "-1");
-        } else if ((node instanceof Link || node instanceof AutoLink) && part == AttributablePart.LINK) {
-            String href = attributes.getValue("href");
-            if (href.startsWith("http://") || href.startsWith("https://")) attributes.replaceValue("rel", "noopener noreferrer");
-        }
     }
 
     /** The h2 and h3 headings with their ids, wherever they stand. */

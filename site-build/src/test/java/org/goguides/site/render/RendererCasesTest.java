@@ -14,15 +14,12 @@ import org.goguides.site.view.Views.TocEntry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Cases issue 21 found: the callout crash, Chinese emphasis, unique heading ids. Each is compared in both HTML writers. */
+/** Cases issue 21 found: the callout crash, Chinese emphasis, unique heading ids. */
 class RendererCasesTest {
     private static final Map<String, String> TITLES = Map.of("note", "Note");
 
-    /** The page HTML, after checking that flexmark's writer agrees with the fast one. */
+    /** The page HTML, each fenced block shown as an empty {@code pre} naming its line. */
     private static String html(String md) {
-        String fast = MarkdownRenderer.fastHtml(md, TITLES);
-        String flexmark = MarkdownRenderer.flexmarkHtml(md, TITLES);
-        if (fast != null) assertEquals(flexmark, fast, md);
         return MarkdownRenderer.render(md, line -> "<pre data-line=\"" + line + "\"></pre>", TITLES).html();
     }
 
@@ -66,6 +63,5 @@ class RendererCasesTest {
         assertEquals(List.of(new TocEntry("步骤", "步骤", 2), new TocEntry("步骤-1", "步骤-1", 2), new TocEntry("步骤-2", "步骤", 2),
                 new TocEntry("section", "？！", 2), new TocEntry("same", "Same", 3), new TocEntry("same-1", "Same", 3),
                 new TocEntry("section-1", "...", 2)), b.toc());
-        html(md); // both writers agree
     }
 }
