@@ -33,7 +33,7 @@ import org.goguides.checks.results.Status;
 
 /**
  * Builds a fixture site (content in {@code src/test/resources/golden/content}, results made here for
- * two pretend hosts) and checks the contract's HTML hooks and the golden {@code <main>} of each page.
+ * two pretend hosts) and checks the HTML hooks the site's scripts and tests rely on and the golden {@code <main>} of each page.
  * Run with {@code -Dgolden.update=true} to rewrite the golden files, then review their diff.
  */
 class GoldenSiteTest {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * One results file: one run of the checks on one host (contract §6).
+ * One results file: one run of the checks on one host (checks/DESIGN.md §3).
  *
  * @param schema the file format version, 1
  * @param host the facts of the host

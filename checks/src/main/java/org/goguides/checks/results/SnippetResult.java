@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * One snippet's result on one host, as stored in a results file (contract §6).
+ * One snippet's result on one host, as stored in a results file (checks/DESIGN.md §3).
  *
  * @param guide the guide's slug
  * @param locale the translation it was run from

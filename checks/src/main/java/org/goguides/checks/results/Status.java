@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The outcome of one snippet on one host, as a results file stores it (lower-case: {@code "passed"}).
+ * The outcome of one snippet on one host, as a results file stores it (lower-case: {@code "passed"}; checks/DESIGN.md §4).
  * Readers see {@link #FAILED} and {@link #ERROR} alike as a failure ({@link #failure()}).
  */
 public enum Status {

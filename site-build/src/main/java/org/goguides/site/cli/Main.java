@@ -27,7 +27,7 @@ import org.goguides.site.render.BuildException;
 import org.goguides.site.serve.DevServer;
 
 /**
- * The command line: {@code check}, {@code build}, {@code serve}, {@code lint} and {@code compare} (contract §7).
+ * The command line: {@code check}, {@code build}, {@code serve}, {@code lint} and {@code compare} (checks/DESIGN.md §5).
  * Output is UTF-8 whatever the platform's default; errors are one line each, never a stack trace.
  */
 public final class Main {

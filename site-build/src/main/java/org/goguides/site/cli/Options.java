@@ -9,7 +9,7 @@ import java.util.Set;
 import org.goguides.checks.cli.CheckOptions;
 
 /**
- * The command line: a verb and its options (contract §7). Parsing collects every mistake and
+ * The command line: a verb and its options (checks/DESIGN.md §5). Parsing collects every mistake and
  * says what is allowed; it never throws.
  */
 final class Options {

@@ -3,7 +3,7 @@ package org.goguides.site.view;
 import java.util.Locale;
 
 /**
- * A snippet's status in the readers' view, in the order the summary lists them; {@link Verification}
+ * A snippet's status in the readers' view (checks/DESIGN.md §4), in the order the summary lists them; {@link Verification}
  * decides it from the hosts' results.
  */
 public enum ReaderStatus {
