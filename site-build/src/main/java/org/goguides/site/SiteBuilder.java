@@ -22,7 +22,7 @@ import org.goguides.checks.parse.ContentLoader;
 import org.goguides.checks.parse.GuideFiles;
 import org.goguides.checks.parse.Series;
 import org.goguides.checks.results.ResultStore;
-import org.goguides.site.render.BuildException;
+import org.goguides.site.view.BuildException;
 import org.goguides.site.render.GitInfo;
 import org.goguides.site.render.MarkdownRenderer;
 import org.goguides.site.render.Parallel;

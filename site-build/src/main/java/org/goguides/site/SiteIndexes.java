@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 import org.goguides.checks.model.Content;
 import org.goguides.checks.model.Guide;
 import org.goguides.checks.results.ResultStore;
-import org.goguides.site.render.BuildException;
+import org.goguides.site.view.BuildException;
 import org.goguides.site.render.LinkChecker;
 import org.goguides.site.render.Parallel;
 import org.goguides.site.render.Phases;

@@ -23,7 +23,7 @@ import org.goguides.checks.results.HostRun;
 import org.goguides.checks.results.ResultStore;
 import org.goguides.checks.results.TimeoutMargin;
 import org.goguides.site.SiteBuilder;
-import org.goguides.site.render.BuildException;
+import org.goguides.site.view.BuildException;
 import org.goguides.site.serve.DevServer;
 
 /**

@@ -1,5 +1,7 @@
 package org.goguides.site.render;
 
+import org.goguides.site.view.Highlighter;
+
 /**
  * The page left at a guide's old URL (a front matter alias): it sends browsers on at once and tells search
  * engines where the page lives now. Netlify answers the same paths with a 301 from {@code _redirects}

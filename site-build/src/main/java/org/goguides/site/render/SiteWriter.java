@@ -1,5 +1,7 @@
 package org.goguides.site.render;
 
+import org.goguides.site.view.BuildException;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package org.goguides.site.render;
 
+import org.goguides.site.view.Highlighter;
+
 import java.util.List;
 
 /**

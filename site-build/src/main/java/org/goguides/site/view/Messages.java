@@ -10,7 +10,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import org.goguides.site.render.BuildException;
 
 /**
  * The interface text of one language, from {@code templates/i18n/<lang>.yml} (flat keys), falling

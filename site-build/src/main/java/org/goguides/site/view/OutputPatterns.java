@@ -33,7 +33,7 @@ public final class OutputPatterns {
     }
 
     private static String escape(String s) {
-        return org.goguides.site.render.Highlighter.escape(s);
+        return Highlighter.escape(s);
     }
 
     private static String attr(String s) {

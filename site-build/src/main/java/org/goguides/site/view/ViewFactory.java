@@ -69,7 +69,7 @@ public final class ViewFactory {
         String key = lang + "\0" + code;
         String html = highlightedCode.get(key);
         if (html == null) {
-            html = org.goguides.site.render.Highlighter.html(lang, code);
+            html = Highlighter.html(lang, code);
             if (highlightedCode.size() < 20_000) highlightedCode.put(key, html);
         }
         return html;
@@ -198,11 +198,11 @@ public final class ViewFactory {
         boolean pattern = OutputPatterns.hasWildcards(transcript ? s.code() : expectedText(s));
         // what a host really printed comes first; else the guide's example output; else the pattern, its wildcards spelled out
         List<Views.OutputView> outputs = pattern ? outputs(s, rs, lang, transcript) : List.of();
-        String codeHtml = org.goguides.site.render.LineMarks.mark(highlighted(s.lang(), shownCode), s.shown().highlight());
+        String codeHtml = LineMarks.mark(highlighted(s.lang(), shownCode), s.shown().highlight());
         if (transcript && pattern && !wholeTranscript) codeHtml = OutputPatterns.markWildcards(codeHtml, anyText, anyLines);
         String patternHtml = !pattern ? "" : transcript
                 ? OutputPatterns.markWildcards(highlighted(s.lang(), s.code()), anyText, anyLines)
-                : OutputPatterns.markWildcards(org.goguides.site.render.Highlighter.escape(expectedText(s)), anyText, anyLines);
+                : OutputPatterns.markWildcards(Highlighter.escape(expectedText(s)), anyText, anyLines);
         List<String> outputPlatforms = new ArrayList<>();
         for (Views.OutputView o : outputs) outputPlatforms.add(o.platform());
         String hostsSummary = badges.isEmpty() ? "" : Messages.text(t, badges.size() == 1 ? "snippet.hosts.one" : "snippet.hosts")
@@ -232,7 +232,7 @@ public final class ViewFactory {
                 String out = r.result().output();
                 if (out == null || out.isBlank() || byPlatform.containsKey(p.name())) continue;
                 String html = transcript ? highlighted(s.lang(), out.stripTrailing())
-                        : org.goguides.site.render.Highlighter.escape(out.stripTrailing());
+                        : Highlighter.escape(out.stripTrailing());
                 String at = day(r.result().ranAt().isEmpty() ? r.run().finished() : r.result().ranAt());
                 byPlatform.put(p.name(), new Views.OutputView(p.name(), Messages.text(t(lang), transcript ? "snippet.printedTranscript" : "snippet.printed")
                         .replace("{host}", hostLabel(r.run().host(), lang)).replace("{date}", at), html));

@@ -1,5 +1,7 @@
 package org.goguides.site.render;
 
+import org.goguides.site.view.Highlighter;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.goguides.site.render;
+package org.goguides.site.view;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.goguides.site.render;
+package org.goguides.site.view;
 
 /** A build that cannot go on, with a message that names the file and line at fault; shown without a stack trace. */
 public final class BuildException extends RuntimeException {
