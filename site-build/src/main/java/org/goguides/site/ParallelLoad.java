@@ -1,5 +1,6 @@
 package org.goguides.site;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,8 +18,7 @@ import org.goguides.site.render.Parallel;
  * Parses the guides on every core: the listed guide files are split into short contiguous runs of
  * folders ({@link GuideFiles#parts}), which the workers take in turn, each loaded by its own
  * {@link ContentLoader}, and the parts are joined in order, problems deduplicated and sorted, so the
- * result equals one sequential load. Small sites and builds of chosen guides load in one go. With a
- * {@link ContentLoader.GuideSink} each guide is handed on as soon as it is parsed (the site build renders it there).
+ * result equals one sequential load. Small sites and builds of chosen guides load in one go.
  */
 final class ParallelLoad {
     /** Below this many guide folders one loader is as fast. */
@@ -32,18 +32,26 @@ final class ParallelLoad {
     /**
      * @param files the guide files, listed once for the whole build
      * @param only the chosen slugs, all when empty
-     * @param cache parsed files kept between builds ({@code serve}), or null
+     * @param rebuilds guide folders parsed by earlier builds ({@code serve}), reused while their files are unchanged
      * @param settings site and platform settings already read ({@link ContentLoader#loadSettings()})
-     * @param flexmark the parser whose trees {@code sink} receives
      */
-    static Content load(Path contentDir, Path displayBase, GuideFiles files, Set<String> only, ContentLoader.Cache cache, Content settings,
-                        java.util.function.Function<CharSequence, com.vladsch.flexmark.util.ast.Document> flexmark,
-                        ContentLoader.GuideSink sink) throws java.io.IOException {
+    static Content load(Path contentDir, Path displayBase, GuideFiles files, Set<String> only, Rebuilds rebuilds, Content settings)
+            throws IOException {
+        if (rebuilds.keepsGuides() && only.isEmpty()) {
+            // a folder at a time, each parsed again only when its files changed
+            List<Content> loaded = Parallel.map(files.parts(1), part -> rebuilds.folder(part, settings,
+                    () -> loader(contentDir, displayBase, settings).loadPart(part)));
+            return joined(settings, loaded);
+        }
         int cores = Runtime.getRuntime().availableProcessors();
         if (!only.isEmpty() || cores < 2 || files.folders() < MIN) {
-            return withSettingsProblems(loader(contentDir, displayBase, cache, settings, flexmark, sink).load(files, only), settings);
+            return withSettingsProblems(loader(contentDir, displayBase, settings).load(files, only), settings);
         }
-        List<Content> loaded = Parallel.map(files.parts(PART), part -> loader(contentDir, displayBase, cache, settings, flexmark, sink).loadPart(part));
+        return joined(settings, Parallel.map(files.parts(PART), part -> loader(contentDir, displayBase, settings).loadPart(part)));
+    }
+
+    /** Parts loaded one by one, as one content: guides in order, problems deduplicated and sorted. */
+    private static Content joined(Content settings, List<Content> loaded) {
         List<Guide> guides = new ArrayList<>();
         Set<Problem> problems = new LinkedHashSet<>(settings.problems());
         for (Content c : loaded) {
@@ -55,10 +63,8 @@ final class ParallelLoad {
         return new Content(settings.site(), settings.platforms(), guides, sorted);
     }
 
-    private static ContentLoader loader(Path contentDir, Path displayBase, ContentLoader.Cache cache, Content settings,
-                                        java.util.function.Function<CharSequence, com.vladsch.flexmark.util.ast.Document> flexmark,
-                                        ContentLoader.GuideSink sink) {
-        return new ContentLoader(contentDir, displayBase).withCache(cache).withSettings(settings).withSink(flexmark, sink);
+    private static ContentLoader loader(Path contentDir, Path displayBase, Content settings) {
+        return new ContentLoader(contentDir, displayBase).withSettings(settings);
     }
 
     /** A loader given settings leaves their problems out: add them back. */

@@ -1,6 +1,7 @@
 package org.goguides.site;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -11,15 +12,15 @@ import java.util.function.Supplier;
 
 import org.goguides.checks.model.Content;
 import org.goguides.checks.model.Guide;
-import org.goguides.checks.parse.ContentLoader;
+import org.goguides.checks.parse.GuideFiles;
 import org.goguides.site.render.AssetManifest;
 import org.goguides.site.render.Templates;
 import org.goguides.site.view.ResultIndex;
 
 /**
  * What {@code serve}'s long-lived builder keeps between builds: templates stay parsed (a changed template
- * file is re-read), parsed guide files are kept, and the body of a guide whose text and inputs did not
- * change is not rendered again. A one-off build has none ({@link #NONE}): everything is made afresh.
+ * file is re-read), a guide folder whose files did not change is not parsed again, and the body of a
+ * guide whose text and inputs did not change is not rendered again. A one-off build has none ({@link #NONE}): everything is made afresh.
  */
 final class Rebuilds {
     /** A one-off build: nothing kept. */
@@ -28,7 +29,10 @@ final class Rebuilds {
     private final boolean keeps;
     private final Map<Path, Templates> templates = new ConcurrentHashMap<>();
     private volatile Map<String, GuideBodies.Body> bodies = Map.of();
-    private final ContentLoader.Cache guides = new ContentLoader.Cache();
+    /** Guide folders parsed, by their files' paths and text and the settings they were checked against. */
+    private final Map<String, Content> folders = new ConcurrentHashMap<>();
+    /** The entries the current build used: the others are forgotten after it. */
+    private final Map<String, Content> used = new ConcurrentHashMap<>();
 
     private Rebuilds(boolean keeps) {
         this.keeps = keeps;
@@ -39,14 +43,35 @@ final class Rebuilds {
         return new Rebuilds(true);
     }
 
-    /** The parsed guide files to reuse, or null for a one-off build. */
-    ContentLoader.Cache guides() {
-        return keeps ? guides : null;
+    /** Whether guide folders parsed by one build are kept for the next. */
+    boolean keepsGuides() {
+        return keeps;
     }
 
-    /** After a load: forgets the guide files the load did not use. */
+    /**
+     * The guides of one folder ({@code part}, one folder's files): as an earlier build parsed them when the
+     * files and the settings are the same, else loaded now; may be called from any thread.
+     */
+    Content folder(GuideFiles part, Content settings, Supplier<Content> load) throws IOException {
+        StringBuilder key = new StringBuilder().append(settings.site()).append('\0').append(settings.platforms().all());
+        for (Path f : part.files()) {
+            key.append('\0').append(f).append('\0').append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+        }
+        String k = key.toString();
+        Content c = folders.get(k);
+        if (c == null) {
+            c = load.get();
+            folders.put(k, c);
+        }
+        used.put(k, c);
+        return c;
+    }
+
+    /** After a load: forgets the folders the load did not use (deleted or changed ones). */
     void loaded() {
-        if (keeps) guides.retainUsed();
+        if (!keeps) return;
+        folders.keySet().retainAll(used.keySet());
+        used.clear();
     }
 
     /** The templates of a folder: parsed once and kept, or parsed for this build only. */

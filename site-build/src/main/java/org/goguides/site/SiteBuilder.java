@@ -8,15 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.goguides.checks.model.Content;
-import org.goguides.checks.model.Guide;
 import org.goguides.checks.model.Problem;
 import org.goguides.checks.parse.ContentLoader;
 import org.goguides.checks.parse.GuideFiles;
@@ -24,7 +20,6 @@ import org.goguides.checks.parse.Series;
 import org.goguides.checks.results.ResultStore;
 import org.goguides.site.view.BuildException;
 import org.goguides.site.render.GitInfo;
-import org.goguides.site.render.MarkdownRenderer;
 import org.goguides.site.render.Parallel;
 import org.goguides.site.render.Phases;
 import org.goguides.site.render.SiteUrl;
@@ -36,8 +31,8 @@ import org.goguides.site.view.ResultIndex;
  * translation, an index and a verification overview per language, a language choice at the root,
  * 404 pages, fingerprinted assets, a search index per language, sitemap.xml and robots.txt. Refuses to
  * build when the content has authoring errors or a page has a broken internal link; writes atomically.
- * The work is done by {@link GuideListing} (what there is), {@link GuidePages} (a guide page each, as
- * soon as its guide is parsed) and {@link SiteIndexes} (the rest); {@link Rebuilds} is what {@code serve} keeps.
+ * The work is done by {@link GuideListing} (what there is), {@link ParallelLoad} (the guides),
+ * {@link GuidePages} (a guide page each) and {@link SiteIndexes} (the rest); {@link Rebuilds} is what {@code serve} keeps.
  */
 public final class SiteBuilder {
     private final Rebuilds rebuilds;
@@ -87,9 +82,9 @@ public final class SiteBuilder {
     }
 
     /**
-     * Builds the site in one pass over the guides: the guide folder is listed once, each guide file is
-     * parsed once, and its page is rendered, written to the staged folder and link-scanned right away, on
-     * every core, while the tree is in memory. Authoring errors anywhere discard the staged folder: nothing is written.
+     * Builds the site: the guide folder is listed once and the guides loaded on every core (the parse stage);
+     * with no authoring error anywhere, each guide's page is rendered, written to the staged folder and
+     * link-scanned, on every core; then the rest of the site. Any error discards the staged folder: nothing is written.
      */
     public Report build(Options o) throws IOException {
         Phases.mark("(before the build)");
@@ -118,27 +113,16 @@ public final class SiteBuilder {
         try (SiteWriter.Staged staged = SiteWriter.stage(o.out())) {
             GuidePages guidePages = new GuidePages(settings, listing, index, o.templates(), git::join, rebuilds, staged);
             Phases.mark("guide pages set up");
-            Map<String, GuidePages.Written> written = new ConcurrentHashMap<>();
-            boolean settingsOk = settings.problems().isEmpty();
-            Content content = ParallelLoad.load(o.content(), o.displayBase(), files.join(), o.guides(), rebuilds.guides(),
-                    settings, MarkdownRenderer::parse, (g, tree, clean) -> {
-                        if (!clean || !settingsOk) return; // the build fails: nothing will be written
-                        if (listing.draft(g)) return; // checked, not published
-                        try {
-                            written.put(g.slug() + "/" + g.locale(), guidePages.render(g, tree));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
+            Content content = ParallelLoad.load(o.content(), o.displayBase(), files.join(), o.guides(), rebuilds, settings);
             rebuilds.loaded();
-            Phases.mark("guide pages (load and render)");
+            Phases.mark("load");
             List<Problem> problems = new ArrayList<>(content.problems());
             if (o.guides().isEmpty()) problems.addAll(Series.problems(content.guides())); // after: links
             if (!problems.isEmpty()) return new Report(0, problems.stream().sorted().toList(), List.of());
             content = published(content);
-            List<GuidePages.Written> inOrder = new ArrayList<>(content.guides().size());
-            for (Guide g : content.guides()) inOrder.add(Objects.requireNonNull(written.get(g.slug() + "/" + g.locale())));
-            written.clear();
+            // a page per guide, on every core; each is written and link-scanned as it is made, and its tree dropped
+            List<GuidePages.Written> inOrder = Parallel.map(content.guides(), guidePages::render);
+            Phases.mark("guide pages");
             SiteIndexes.Rendered site = SiteIndexes.write(content, guidePages, inOrder, staged);
             if (!site.brokenLinks().isEmpty()) {
                 // printed as is by the command line, which exits with 2; nothing is written

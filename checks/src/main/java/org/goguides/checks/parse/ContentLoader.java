@@ -46,44 +46,7 @@ public final class ContentLoader {
         this.displayBase = displayBase.toAbsolutePath().normalize();
     }
 
-    /**
-     * Parsed guide files kept between loads of the same content, for {@code serve}: a file whose text,
-     * path and platforms are unchanged is not parsed again.
-     */
-    public static final class Cache {
-        private final Map<String, Parsed> parsed = new java.util.concurrent.ConcurrentHashMap<>();
-        private final Map<String, Parsed> used = new java.util.concurrent.ConcurrentHashMap<>();
-
-        /** Forgets the files the last loads did not use (deleted or changed ones). */
-        public void retainUsed() {
-            parsed.keySet().retainAll(used.keySet());
-            used.clear();
-        }
-    }
-
-    private record Parsed(Guide guide, List<Problem> problems) {
-    }
-
-    /**
-     * Receives each guide as soon as it is parsed, on the loading thread: its flexmark tree (null when the
-     * guide came from the cache or could not be read) and whether the guide has problems of its own.
-     * Lets the site build render a guide from the one parse, while it is in memory.
-     */
-    public interface GuideSink {
-        void parsed(Guide guide, com.vladsch.flexmark.util.ast.Document tree, boolean clean);
-    }
-
-    private Cache cache;
-    private java.util.function.Function<CharSequence, com.vladsch.flexmark.util.ast.Document> flexmark;
-    private GuideSink sink;
     private Content settings;
-
-    /** Parses guides with {@code flexmark} and hands each to {@code sink} (see {@link GuideSink}). */
-    public ContentLoader withSink(java.util.function.Function<CharSequence, com.vladsch.flexmark.util.ast.Document> flexmark, GuideSink sink) {
-        this.flexmark = flexmark;
-        this.sink = sink;
-        return this;
-    }
 
     /** Uses the site and platform settings of an earlier {@link #loadSettings()} instead of reading them again (their problems are not repeated). */
     public ContentLoader withSettings(Content settings) {
@@ -110,12 +73,6 @@ public final class ContentLoader {
      */
     public ContentLoader withDependencies() {
         this.dependencies = true;
-        return this;
-    }
-
-    /** Reuses (and fills) {@code cache}. */
-    public ContentLoader withCache(Cache cache) {
-        this.cache = cache;
         return this;
     }
 
@@ -159,7 +116,7 @@ public final class ContentLoader {
         List<Problem> problems = new ArrayList<>(settings != null ? List.of() : base.problems());
         SiteConfig site = base.site();
         PlatformCatalog platforms = base.platforms();
-        GuideParser parser = flexmark == null ? new GuideParser(platforms) : new GuideParser(platforms, flexmark);
+        GuideParser parser = new GuideParser(platforms);
         List<Guide> guides = new ArrayList<>();
         Path guidesDir = listed.dir();
         listed.unlisted().forEach((dir, why) -> problems.add(Problem.at(display(dir), 1, "cannot list guides: " + why)));
@@ -182,7 +139,7 @@ public final class ContentLoader {
                         + String.join(", ", site.languages()) + "; set languages in site.yml)"));
                 continue;
             }
-            guides.add(parse(parser, platforms, f, shown, slug, lang, problems));
+            guides.add(parser.parse(f, shown, slug, lang, problems));
         }
         for (String s : slugs) {
             if (guides.stream().noneMatch(g -> g.slug().equals(s))) {
@@ -208,46 +165,6 @@ public final class ContentLoader {
     public static String guideLanguage(Path guidesDir, Path file) {
         Matcher m = GUIDE_FILE.matcher(file.getFileName().toString());
         return guidesDir.relativize(file).getNameCount() == 2 && m.matches() ? m.group(1) : null;
-    }
-
-    private Guide parse(GuideParser parser, PlatformCatalog platforms, Path f, String shown, String slug, String lang,
-                        List<Problem> problems) {
-        if (sink == null) return cached(parser, platforms, f, shown, slug, lang, problems, null);
-        GuideParser.Parsed[] tree = new GuideParser.Parsed[1];
-        List<Problem> own = new ArrayList<>();
-        Guide g = cached(parser, platforms, f, shown, slug, lang, own, tree);
-        problems.addAll(own);
-        sink.parsed(g, tree[0] == null ? null : tree[0].tree(), own.isEmpty());
-        return g;
-    }
-
-    /** A guide from the cache, else parsed (its tree left in {@code tree[0]} when asked for). */
-    private Guide cached(GuideParser parser, PlatformCatalog platforms, Path f, String shown, String slug, String lang,
-                         List<Problem> problems, GuideParser.Parsed[] tree) {
-        if (cache == null) return parsed(parser, f, shown, slug, lang, problems, tree);
-        String key;
-        try {
-            key = shown + "\0" + slug + "\0" + lang + "\0" + platforms.all() + "\0"
-                    + new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            return parsed(parser, f, shown, slug, lang, problems, tree);
-        }
-        Parsed p = cache.parsed.get(key);
-        if (p == null) {
-            List<Problem> own = new ArrayList<>();
-            p = new Parsed(parsed(parser, f, shown, slug, lang, own, tree), List.copyOf(own));
-            cache.parsed.put(key, p);
-        }
-        cache.used.put(key, p);
-        problems.addAll(p.problems());
-        return p.guide();
-    }
-
-    private static Guide parsed(GuideParser parser, Path f, String shown, String slug, String lang, List<Problem> problems,
-                                GuideParser.Parsed[] tree) {
-        if (tree == null) return parser.parse(f, shown, slug, lang, problems);
-        tree[0] = parser.parseTree(f, shown, slug, lang, problems);
-        return tree[0].guide();
     }
 
     private String display(Path p) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
@@ -16,7 +15,6 @@ import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.LinkNodeBase;
 import com.vladsch.flexmark.ast.Heading;
-import com.vladsch.flexmark.parser.internal.InlineParserImpl;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
 import com.vladsch.flexmark.parser.Parser;
@@ -44,39 +42,19 @@ import org.goguides.checks.model.TranscriptStep;
  */
 public final class GuideParser {
     /**
-     * Block structure only: snippets, headings and front matter are blocks, so the inline parser is
-     * replaced by one that leaves text unparsed (a third of the parse time; the renderer parses inlines).
+     * Blocks and inlines, so that links and images can be checked ({@link SafeUrl}) wherever guides are
+     * parsed (check, lint, build); the site renders from a parse of its own.
      */
     private static final Parser PARSER = Parser.builder(new MutableDataSet()
             .set(Parser.EXTENSIONS, List.of(YamlFrontMatterExtension.create()))
             // line numbers by binary search, not by counting line breaks from the start for every block
             .set(Parser.TRACK_DOCUMENT_LINES, true))
-            .customInlineParserFactory((options, special, delimiters, processors, linkRefs, extensions) ->
-                    new InlineParserImpl(options, special, delimiters, processors, linkRefs, extensions) {
-                        @Override
-                        public void parse(BasedSequence input, Node block) {
-                        }
-                    })
             .build();
 
     private final PlatformCatalog catalog;
-    private final Function<CharSequence, Document> flexmark;
 
     public GuideParser(PlatformCatalog catalog) {
-        this(catalog, text -> PARSER.parse(BasedSequence.of(text)));
-    }
-
-    /**
-     * @param flexmark parses a guide's Markdown; a caller that needs the whole tree (the site build, which
-     *                 renders it) passes its own parser, so a guide is parsed once. Only blocks are read here.
-     */
-    public GuideParser(PlatformCatalog catalog, Function<CharSequence, Document> flexmark) {
         this.catalog = catalog;
-        this.flexmark = flexmark;
-    }
-
-    /** A parsed guide with the flexmark tree it was read from. */
-    public record Parsed(Guide guide, Document tree) {
     }
 
     /**
@@ -87,30 +65,21 @@ public final class GuideParser {
      * @param problems receives every authoring error
      */
     public Guide parse(Path file, String displayPath, String slug, String locale, List<Problem> problems) {
-        return parseTree(file, displayPath, slug, locale, problems).guide();
-    }
-
-    /** As {@link #parse(Path, String, String, String, List)}, keeping the tree (null when the file cannot be read). */
-    public Parsed parseTree(Path file, String displayPath, String slug, String locale, List<Problem> problems) {
         TextFile.Text text;
         try {
             text = TextFile.read(file);
         } catch (IOException e) {
             problems.add(Problem.at(displayPath, 1, "cannot read the file: " + e.getMessage()));
-            return new Parsed(new Guide(slug, locale, file, displayPath, new FrontMatter("", "", List.of()), "", List.of()), null);
+            return new Guide(slug, locale, file, displayPath, new FrontMatter("", "", List.of()), "", List.of());
         }
         if (text.invalidUtf8Line() > 0) {
             problems.add(Problem.at(displayPath, text.invalidUtf8Line(), "the file is not valid UTF-8 (save it as UTF-8)"));
         }
-        return parseTree(text.text(), file, displayPath, slug, locale, problems);
+        return parse(text.text(), file, displayPath, slug, locale, problems);
     }
 
     /** Parses already normalised text (see {@link TextFile#normalize}). */
     public Guide parse(String markdown, Path file, String displayPath, String slug, String locale, List<Problem> problems) {
-        return parseTree(markdown, file, displayPath, slug, locale, problems).guide();
-    }
-
-    private Parsed parseTree(String markdown, Path file, String displayPath, String slug, String locale, List<Problem> problems) {
         java.util.function.BiConsumer<Integer, String> problem = (line, msg) -> problems.add(Problem.at(displayPath, line, msg));
         if (MarkdownLimits.tooLarge(markdown, problem)) return unparsed(slug, locale, file, displayPath, markdown);
         MarkdownLimits.controlCharacters(markdown, problem);
@@ -118,7 +87,7 @@ public final class GuideParser {
         Document doc;
         MarkdownLimits.Budgeted text = new MarkdownLimits.Budgeted(markdown, MarkdownLimits.budgetNanos());
         try {
-            doc = flexmark.apply(text);
+            doc = PARSER.parse(BasedSequence.of(text));
         } catch (MarkdownLimits.OverBudget e) {
             problem.accept(1, "the Markdown takes too long to parse (more than " + MarkdownLimits.budgetNanos() / 1_000_000
                     + " ms of CPU; long runs of unclosed links, backticks or brackets, or thousands of link references, cost time"
@@ -134,7 +103,7 @@ public final class GuideParser {
         if (MarkdownLimits.tooDeep(doc, problem)) return unparsed(slug, locale, file, displayPath, markdown);
         List<Snippet> snippets = new Walker(displayPath, slug, locale, meta, problems).walk(doc);
         titleHeading(doc, meta, problem);
-        return new Parsed(new Guide(slug, locale, file, displayPath, meta, markdown, snippets), doc);
+        return new Guide(slug, locale, file, displayPath, meta, markdown, snippets);
     }
 
     /**
@@ -158,8 +127,8 @@ public final class GuideParser {
     }
 
     /** A guide that was not parsed (too large, too slow or too deep): its problem says why; no tree, no snippets. */
-    private static Parsed unparsed(String slug, String locale, Path file, String displayPath, String markdown) {
-        return new Parsed(new Guide(slug, locale, file, displayPath, new FrontMatter("", "", List.of()), markdown, List.of()), null);
+    private static Guide unparsed(String slug, String locale, Path file, String displayPath, String markdown) {
+        return new Guide(slug, locale, file, displayPath, new FrontMatter("", "", List.of()), markdown, List.of());
     }
 
     /** Walks the document in order, keeping the nearest heading for derived ids. */

@@ -33,7 +33,7 @@ public final class MarkdownLimits {
     }
 
     /** Thrown out of a parse that ran past its budget (no stack trace: it is expected). */
-    public static final class OverBudget extends RuntimeException {
+    static final class OverBudget extends RuntimeException {
         OverBudget() {
             super("over budget", null, false, false);
         }
@@ -44,7 +44,7 @@ public final class MarkdownLimits {
      * {@link #charAt}, so every quadratic path of its core reads it too, and is stopped here once the
      * budget is spent. {@link #disarm()} after the parse: the tree keeps reading this text.
      */
-    public static final class Budgeted implements CharSequence {
+    static final class Budgeted implements CharSequence {
         private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
         private final String text;
         private long deadline;
@@ -153,7 +153,7 @@ public final class MarkdownLimits {
     }
 
     /** Reports a tree nested deeper than {@link #MAX_DEPTH}, at the first node that deep; measured without recursion. */
-    public static boolean tooDeep(Node root, BiConsumer<Integer, String> problem) {
+    static boolean tooDeep(Node root, BiConsumer<Integer, String> problem) {
         Deque<Node> nodes = new ArrayDeque<>();
         Deque<Integer> depths = new ArrayDeque<>();
         nodes.push(root);
@@ -175,7 +175,7 @@ public final class MarkdownLimits {
     }
 
     /** The 1-based line a node starts on, 1 for one without a place in the text. */
-    public static int line(Node n) {
+    static int line(Node n) {
         try {
             return n.getChars().isNull() ? 1 : n.getStartLineNumber() + 1;
         } catch (RuntimeException e) {

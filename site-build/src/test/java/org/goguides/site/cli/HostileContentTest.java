@@ -51,7 +51,7 @@ class HostileContentTest {
                     "links/index.en.md:4: unsafe link \"JaVaScRiPt:alert(1)\": the scheme javascript: is not allowed",
                     "links/index.en.md:4: unsafe image \"data:text/html,x\"",
                     "links/index.en.md:4: unsafe link \"vbscript:x\"",
-                    "deep/index.en.md:1: the Markdown is nested too deeply",
+                    "deep/index.en.md:4: Markdown nested more than 64 levels deep",
                     "control/index.en.md:4: invisible character U+0000 (NUL)",
                     "control/index.en.md:6: invisible character U+202E (RIGHT-TO-LEFT OVERRIDE)",
                     "huge/index.en.md:1: the guide is 586 KiB, more than the 512 KiB"}) {

@@ -51,7 +51,7 @@ class RandomMarkdownTest {
         long seed = Long.getLong("goguides.fuzz.seed", 20261130L);
         int count = Integer.getInteger("goguides.fuzz.count", 1000);
         Random rnd = new Random(seed);
-        GuideParser parser = new GuideParser(PlatformCatalog.builtIn(), MarkdownRenderer::parse);
+        GuideParser parser = new GuideParser(PlatformCatalog.builtIn());
         int withBlocks = 0;
         for (int i = 0; i < count; i++) {
             String md = document(rnd);
