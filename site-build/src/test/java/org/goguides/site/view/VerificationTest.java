@@ -200,7 +200,7 @@ class VerificationTest {
         n.put(ReaderStatus.DISPLAY, display);
         assertEquals(new Verification.Tally(tPassed, tFailed, tSteps), Verification.guideTally(n));
         List<Views.CountView> views = new ArrayList<>();
-        n.forEach((st, c) -> views.add(new Views.CountView(st.id(), st.id(), c)));
+        n.forEach((st, c) -> views.add(new Views.CountView(st.id(), st.id(), c, "")));
         assertEquals(new Verification.Tally(tPassed, tFailed, tSteps), Verification.guideTally(views), "the same from a page's counts");
     }
 
