@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,7 @@ class AuthoringMessagesTest {
     }
 
     @Test
+    @Tag("snippets")
     void updateKeepsTheIndentationOfABlockInAListItem() throws Exception {
         String before = """
                 1. Run it:
@@ -76,6 +78,7 @@ class AuthoringMessagesTest {
     }
 
     @Test
+    @Tag("snippets")
     void diffsMarkWhitespaceOnlyDifferencesAndListExpectedLinesFirst() throws Exception {
         guide("ws", "```console {#tabs}\n$ printf 'ok\\texample.com/greetings\\n'\nok  example.com/greetings\n```\n");
         MainTest.Run r = check();
@@ -84,6 +87,7 @@ class AuthoringMessagesTest {
     }
 
     @Test
+    @Tag("snippets")
     void aStepWithoutNetworkThatTriesTheNetworkIsToldToAddIt() throws Exception {
         guide("net", "```sh {#fetch}\nexec 3<>/dev/tcp/example.com/80\n```\n");
         MainTest.Run r = check();
@@ -91,6 +95,7 @@ class AuthoringMessagesTest {
     }
 
     @Test
+    @Tag("snippets")
     void bashErrorsDoNotNameTheRunnersFiles() throws Exception {
         guide("cmd", "```sh {#typo}\ngo verison-typo || true\nno-such-command\n```\n");
         MainTest.Run r = check();
@@ -99,6 +104,7 @@ class AuthoringMessagesTest {
     }
 
     @Test
+    @Tag("snippets")
     void cdUpFromHomeIntoTheRunnersFolderIsAFailureThatExplains() throws Exception {
         guide("up", "```console {#up}\n$ cd ..\n```\n\n```console {#next}\n$ pwd | sed \"s#^$HOME#~#\"\n~\n```\n");
         MainTest.Run r = check();
@@ -108,6 +114,7 @@ class AuthoringMessagesTest {
     }
 
     @Test
+    @Tag("snippets")
     void fileAfterCdIsRelativeToHomeUnlessDotSlashAndAMisplacedFileFails() throws Exception {
         guide("files", """
                 ```console {#cd}

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +80,7 @@ class MainTest {
     }
 
     @Test
+    @Tag("snippets")
     void checkExitsOneWhenASnippetFails() throws Exception {
         Path content = tmp.resolve("content/guides/tiny");
         Files.createDirectories(content);
@@ -118,6 +120,7 @@ class MainTest {
     }
 
     @Test
+    @Tag("snippets")
     void updateRewritesExactlyTheWrongExpectedOutput() throws Exception {
         Path dir = tmp.resolve("content/guides/upd");
         Files.createDirectories(dir);
@@ -168,6 +171,7 @@ class MainTest {
 
     /** Hostile output cannot change the guide's structure through --update: no fence closed, no command added. */
     @Test
+    @Tag("snippets")
     void updateNeverClosesTheFenceNorAddsACommand() throws Exception {
         Path dir = tmp.resolve("content/guides/fence");
         Files.createDirectories(dir);
