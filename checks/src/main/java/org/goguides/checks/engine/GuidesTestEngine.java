@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.DiscoveryIssue;
@@ -18,6 +20,7 @@ import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.engine.discovery.DirectorySelector;
+import org.junit.platform.engine.discovery.FileSelector;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.descriptor.FilePosition;
@@ -27,6 +30,7 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorService;
 import org.junit.platform.engine.support.hierarchical.Node;
 import org.junit.platform.engine.support.hierarchical.SameThreadHierarchicalTestExecutorService;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 
 import org.goguides.checks.host.HostFacts;
 import org.goguides.checks.host.HostProbe;
@@ -63,20 +67,122 @@ public final class GuidesTestEngine extends HierarchicalTestEngine<GuidesExecuti
         ConfigurationParameters cp = request.getConfigurationParameters();
         RootDescriptor root = new RootDescriptor(engineId);
         Set<String> guides = cp.get(Constants.GUIDES).map(v -> Set.of(v.split(","))).orElse(Set.of());
+        DiscoveryIssueReporter issues = DiscoveryIssueReporter.deduplicating(DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), engineId));
         for (ClassSelector sel : request.getSelectorsByType(ClassSelector.class)) {
             GuideSnippets marker = sel.getJavaClass().getAnnotation(GuideSnippets.class);
             if (marker == null) continue;
             SuiteDescriptor suite = new SuiteDescriptor(engineId.append("suite", sel.getClassName()), sel.getJavaClass());
-            addGuides(suite, contentDir(cp, marker.value()), guides, cp, request, engineId);
+            addGuides(suite, contentDir(cp, marker.value()), guides, Set.of(), cp, issues);
             root.addChild(suite);
         }
+        Map<Path, Selection> selections = new LinkedHashMap<>();
         for (DirectorySelector sel : request.getSelectorsByType(DirectorySelector.class)) {
-            addGuides(root, sel.getPath(), guides, cp, request, engineId);
+            Optional<Selection.Scope> scope = Selection.ofDirectory(sel.getPath());
+            if (scope.isEmpty()) {
+                issue(issues, Files.isDirectory(sel.getPath()) ? DiscoveryIssue.Severity.WARNING : DiscoveryIssue.Severity.ERROR,
+                        shown(cp, sel.getPath()) + ": " + (Files.isDirectory(sel.getPath()) ? "not a content folder, nor in one (a content "
+                                + "folder has guides/<slug>/index.<lang>.md); no guides run from it" : "no such folder"), sel.getPath(), 0);
+                continue;
+            }
+            Selection s = selections.computeIfAbsent(scope.get().content(), Selection::new);
+            if (scope.get().slug() == null) s.all = true;
+            else s.slugs.add(scope.get().slug());
         }
+        for (FileSelector sel : request.getSelectorsByType(FileSelector.class)) {
+            if (!sel.getRawPath().endsWith(".md")) continue; // not Markdown: another engine's file
+            Integer line = sel.getPosition().map(org.junit.platform.engine.discovery.FilePosition::getLine).orElse(null);
+            if (!Files.isRegularFile(sel.getPath())) {
+                issue(issues, DiscoveryIssue.Severity.ERROR, shown(cp, sel.getPath()) + ": no such guide file", sel.getPath(), 0);
+                continue;
+            }
+            Optional<Selection.File> file = Selection.ofFile(sel.getPath(), line);
+            if (file.isEmpty()) {
+                issue(issues, DiscoveryIssue.Severity.WARNING, shown(cp, sel.getPath()) + ": not a guide file (guides are "
+                        + "<content>/guides/<slug>/index.<lang>.md); nothing runs from it", sel.getPath(), 0);
+                continue;
+            }
+            Path content = file.get().path().getParent().getParent().getParent();
+            selections.computeIfAbsent(content, Selection::new).files.add(file.get());
+        }
+        Map<String, List<UniqueId>> inSuites = new LinkedHashMap<>();
         for (UniqueIdSelector sel : request.getSelectorsByType(UniqueIdSelector.class)) {
-            selectUniqueId(root, sel.getUniqueId(), guides, cp, request, engineId);
+            UniqueId id = sel.getUniqueId();
+            if (!id.hasPrefix(engineId)) continue;
+            if (id.getSegments().size() > 1 && id.getSegments().get(1).getType().equals("suite")) {
+                inSuites.computeIfAbsent(id.getSegments().get(1).getValue(), k -> new ArrayList<>()).add(id);
+            } else {
+                selections.computeIfAbsent(contentDir(cp, "content").toAbsolutePath().normalize(), Selection::new).ids.add(id);
+            }
         }
+        inSuites.forEach((marker, ids) -> selectInSuite(root, marker, ids, guides, cp, issues));
+        selections.values().forEach(s -> select(root, s, guides, cp, issues));
         return root;
+    }
+
+    /** Builds the tests of one content folder under {@code parent} and keeps what {@code s} asks for. */
+    private void select(TestDescriptor parent, Selection s, Set<String> only, ConfigurationParameters cp, DiscoveryIssueReporter issues) {
+        Set<String> slugs = s.slugsToLoad(only);
+        if (slugs == null) return; // what was asked for is not among the guides to run
+        Set<TestDescriptor> before = Set.copyOf(parent.getChildren());
+        Content c = addGuides(parent, s.content, slugs, s.preferredFiles(), cp, issues);
+        if (s.all) return;
+        List<TestDescriptor> added = parent.getChildren().stream().filter(d -> !before.contains(d)).map(TestDescriptor.class::cast).toList();
+        List<GuideDescriptor> made = added.stream().flatMap(d -> java.util.stream.Stream.concat(Stream.of(d), d.getDescendants().stream()))
+                .filter(GuideDescriptor.class::isInstance).map(GuideDescriptor.class::cast).toList();
+        List<TestDescriptor> targets = new ArrayList<>();
+        for (String slug : s.slugs) made.stream().filter(g -> g.guide().slug().equals(slug)).forEach(targets::add);
+        for (Selection.File f : s.files) {
+            if (!only.isEmpty() && !only.contains(f.slug())) continue;
+            Optional<GuideDescriptor> g = made.stream().filter(d -> d.guide().file().toAbsolutePath().normalize().equals(f.path())).findFirst();
+            String shown = shown(cp, f.path());
+            if (g.isEmpty()) {
+                // a file with authoring errors was reported with them; one without steps has nothing to run
+                boolean reported = c.problems().stream().anyMatch(p -> displayBase(cp).resolve(p.pos().path()).normalize().equals(f.path()));
+                boolean noSteps = c.guides().stream().anyMatch(x -> x.file().toAbsolutePath().normalize().equals(f.path()) && x.executable().isEmpty());
+                if (!reported && noSteps && f.line() != null) {
+                    issue(issues, DiscoveryIssue.Severity.ERROR, shown + ":" + f.line() + ": no step at this line (the guide has no executable step)", f.path(), f.line());
+                }
+                continue;
+            }
+            if (f.line() == null) {
+                targets.add(g.get());
+                continue;
+            }
+            Optional<Snippet> step = StepLines.at(g.get().guide(), f.line());
+            if (step.isEmpty()) {
+                String starts = String.join(", ", StepLines.spans(g.get().guide()).stream().map(x -> String.valueOf(x.first())).toList());
+                issue(issues, DiscoveryIssue.Severity.ERROR, shown + ":" + f.line() + ": no step at this line (steps start at line"
+                        + (starts.contains(",") ? "s " : " ") + starts + ")", f.path(), f.line());
+                continue;
+            }
+            g.get().getChildren().stream().filter(d -> ((SnippetDescriptor) d).snippet() == step.get()).forEach(targets::add);
+        }
+        for (UniqueId id : s.ids) {
+            Optional<? extends TestDescriptor> d = added.stream().map(a -> a.getUniqueId().equals(id) ? Optional.of(a) : a.findByUniqueId(id))
+                    .flatMap(Optional::stream).findFirst();
+            if (d.isPresent()) targets.add(d.get());
+            else issue(issues, DiscoveryIssue.Severity.ERROR, "no guide or step with unique id " + id + " in " + shown(cp, s.content)
+                    + " (ids are [engine:goguides]/[guide:<slug>@<lang>]/[snippet:<id>], with [series:…] for guides that build on each other)", s.content, 0);
+        }
+        Set<TestDescriptor> keep = Dependencies.withDependencies(targets);
+        for (TestDescriptor d : added) {
+            if (keep.contains(d)) continue;
+            if (d.getDescendants().stream().anyMatch(keep::contains)) Dependencies.prune(d, keep);
+            else parent.removeChild(d);
+        }
+    }
+
+    private static void issue(DiscoveryIssueReporter issues, DiscoveryIssue.Severity severity, String message, Path file, int line) {
+        issues.reportIssue(DiscoveryIssue.builder(severity, message).source(line > 0
+                ? FileSource.from(file.toFile(), FilePosition.from(line)) : Files.isDirectory(file)
+                ? org.junit.platform.engine.support.descriptor.DirectorySource.from(file.toFile()) : FileSource.from(file.toFile())));
+    }
+
+    /** A path as messages show it: relative to the display base when below it. */
+    private static String shown(ConfigurationParameters cp, Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path base = displayBase(cp).toAbsolutePath().normalize();
+        return (abs.startsWith(base) && !abs.equals(base) ? base.relativize(abs) : abs).toString().replace('\\', '/');
     }
 
     private static Path contentDir(ConfigurationParameters cp, String fallback) {
@@ -87,15 +193,18 @@ public final class GuidesTestEngine extends HierarchicalTestEngine<GuidesExecuti
         return Path.of(cp.get(Constants.DISPLAY_BASE).orElse(System.getProperty("user.dir")));
     }
 
-    private void addGuides(TestDescriptor parent, Path content, Set<String> slugs, ConfigurationParameters cp,
-                           EngineDiscoveryRequest request, UniqueId engineId) {
+    /**
+     * Adds the tests of the guides in {@code content} ({@code slugs}, all when empty, with those they build on);
+     * a translation in {@code preferred} runs even when it has the same steps as another (its twin would run
+     * for it otherwise). Authoring errors become discovery issues on their file and line.
+     */
+    private Content addGuides(TestDescriptor parent, Path content, Set<String> slugs, Set<Path> preferred, ConfigurationParameters cp,
+                              DiscoveryIssueReporter issues) {
         Content c = new ContentLoader(content, displayBase(cp)).withDependencies().load(slugs);
         for (Problem p : c.problems()) {
-            Path file = displayBase(cp).resolve(p.pos().path());
-            request.getDiscoveryListener().issueEncountered(engineId, DiscoveryIssue.builder(DiscoveryIssue.Severity.ERROR, p.toString())
-                    .source(FileSource.from(file.toFile(), FilePosition.from(p.pos().line()))).build());
+            issue(issues, DiscoveryIssue.Severity.ERROR, p.toString(), displayBase(cp).resolve(p.pos().path()), p.pos().line());
         }
-        List<Guide> run = TranslationDrift.toRun(c.guides());
+        List<Guide> run = runs(c.guides(), preferred);
         Map<Guide, Guide> after = new java.util.LinkedHashMap<>();
         for (Guide g : run) dependency(run, g).ifPresent(d -> after.put(g, d));
         Set<Guide> placed = new java.util.HashSet<>();
@@ -119,6 +228,16 @@ public final class GuidesTestEngine extends HierarchicalTestEngine<GuidesExecuti
             }
             parent.addChild(sd);
         }
+        return c;
+    }
+
+    /** The translations that run ({@link TranslationDrift#toRun}), the preferred ones first among twins, in file order. */
+    private static List<Guide> runs(List<Guide> guides, Set<Path> preferred) {
+        if (preferred.isEmpty()) return TranslationDrift.toRun(guides);
+        List<Guide> first = new ArrayList<>(guides);
+        first.sort(java.util.Comparator.comparing(g -> !preferred.contains(g.file().toAbsolutePath().normalize())));
+        Set<Guide> run = new java.util.HashSet<>(TranslationDrift.toRun(first));
+        return guides.stream().filter(run::contains).toList();
     }
 
     private static GuideDescriptor guide(UniqueId parent, Guide g, Content c) {
@@ -148,39 +267,30 @@ public final class GuidesTestEngine extends HierarchicalTestEngine<GuidesExecuti
         return out;
     }
 
-    /** Builds the tree the id belongs to and keeps only the selected part of it. */
-    private void selectUniqueId(RootDescriptor root, UniqueId id, Set<String> slugs, ConfigurationParameters cp,
-                                EngineDiscoveryRequest request, UniqueId engineId) {
-        if (!id.hasPrefix(engineId)) return;
-        List<UniqueId.Segment> segs = id.getSegments();
-        TestDescriptor parent = root;
-        Path content = contentDir(cp, "content");
-        if (segs.size() > 1 && segs.get(1).getType().equals("suite")) {
-            String cls = segs.get(1).getValue();
-            Optional<? extends TestDescriptor> existing = root.findByUniqueId(engineId.append("suite", cls));
-            if (existing.isPresent()) return;
-            try {
-                Class<?> marker = Class.forName(cls, false, Thread.currentThread().getContextClassLoader());
-                GuideSnippets a = marker.getAnnotation(GuideSnippets.class);
-                if (a == null) return;
-                content = contentDir(cp, a.value());
-                SuiteDescriptor suite = new SuiteDescriptor(engineId.append("suite", cls), marker);
-                root.addChild(suite);
-                parent = suite;
-            } catch (ClassNotFoundException e) {
-                return;
-            }
+    /** Unique ids under a marker class: builds the suite's tests and keeps the selected parts and what they build on. */
+    private void selectInSuite(RootDescriptor root, String markerClass, List<UniqueId> ids, Set<String> slugs, ConfigurationParameters cp,
+                               DiscoveryIssueReporter issues) {
+        UniqueId suiteId = root.getUniqueId().append("suite", markerClass);
+        if (root.findByUniqueId(suiteId).isPresent()) return; // the marker class was selected as a whole
+        Class<?> marker;
+        try {
+            marker = Class.forName(markerClass, false, Thread.currentThread().getContextClassLoader());
+        } catch (ClassNotFoundException e) {
+            return; // not one of ours to run here
         }
-        addGuides(parent, content, slugs, cp, request, engineId);
-        prune(parent, id);
-    }
-
-    private static void prune(TestDescriptor node, UniqueId keep) {
-        for (TestDescriptor child : new ArrayList<>(node.getChildren())) {
-            UniqueId cid = child.getUniqueId();
-            if (keep.hasPrefix(cid) && !keep.equals(cid)) prune(child, keep);
-            else if (!cid.hasPrefix(keep)) node.removeChild(child);
+        GuideSnippets a = marker.getAnnotation(GuideSnippets.class);
+        if (a == null) return;
+        SuiteDescriptor suite = new SuiteDescriptor(suiteId, marker);
+        root.addChild(suite);
+        addGuides(suite, contentDir(cp, a.value()), slugs, Set.of(), cp, issues);
+        List<TestDescriptor> targets = new ArrayList<>();
+        for (UniqueId id : ids) {
+            Optional<? extends TestDescriptor> target = root.findByUniqueId(id);
+            if (target.isPresent()) targets.add(target.get());
+            else issue(issues, DiscoveryIssue.Severity.ERROR, "no guide or step with unique id " + id, contentDir(cp, a.value()), 0);
         }
+        if (targets.contains(suite)) return;
+        Dependencies.prune(suite, Dependencies.withDependencies(targets));
     }
 
     @Override
