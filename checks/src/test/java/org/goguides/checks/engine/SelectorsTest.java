@@ -170,6 +170,20 @@ class SelectorsTest {
                 unknown.getDiscoveryIssues().toString());
     }
 
+    /** A marker class as Surefire sees it; the kit's goguides.content points it at the fixture. */
+    @GuideSnippets
+    static class Marker {
+    }
+
+    @Test
+    void uniqueIdsUnderAMarkerClassAsAnIdeRerunsThem() {
+        String suite = "[engine:goguides]/[suite:" + Marker.class.getName() + "]";
+        assertEquals(Map.of("alpha@en/one", "successful", "alpha@en/two", "successful", "gamma@en/alone", "successful"),
+                outcomes(kit(selectUniqueId(suite + "/[guide:gamma@en]/[snippet:alone]"),
+                        selectUniqueId(suite + "/[series:alpha@en]/[guide:alpha@en]/[snippet:two]")).execute()));
+        assertEquals(5, outcomes(kit(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(Marker.class)).execute()).size());
+    }
+
     @Test
     void badMarkdownAndUnknownFilesAreDiscoveryIssuesWithTheirSource() throws Exception {
         Path bad = write("bad", "en", "---\ntitle: bad\n---\n\n```console {#x platfrom=linux}\n$ true\n```\n");
