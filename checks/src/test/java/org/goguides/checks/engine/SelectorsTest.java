@@ -186,11 +186,19 @@ class SelectorsTest {
 
     @Test
     void badMarkdownAndUnknownFilesAreDiscoveryIssuesWithTheirSource() throws Exception {
+        Files.createDirectories(tmp.resolve("cache"));
         Path bad = write("bad", "en", "---\ntitle: bad\n---\n\n```console {#x platfrom=linux}\n$ true\n```\n");
         DiscoveryIssue authoring = single(kit(selectFile(bad.toString())).discover().getDiscoveryIssues());
         assertEquals(DiscoveryIssue.Severity.ERROR, authoring.severity());
         assertTrue(authoring.message().startsWith("content/guides/bad/index.en.md:5: unknown attribute \"platfrom\""), authoring.message());
         assertSource(authoring, bad, 5);
+
+        DiscoveryIssue unknownGuide = single(kit(selectDirectory(content.resolve("guides/nope").toString())).discover().getDiscoveryIssues());
+        assertEquals("content/guides/nope:1: no guide with slug \"nope\"", unknownGuide.message());
+
+        assertEquals("typo: no such folder", single(kit(selectDirectory(tmp.resolve("typo").toString())).discover().getDiscoveryIssues()).message());
+        DiscoveryIssue notContent = single(kit(selectDirectory(tmp.resolve("cache").toString())).discover().getDiscoveryIssues());
+        assertEquals(DiscoveryIssue.Severity.WARNING, notContent.severity(), "a folder of something else: another engine's, maybe");
 
         Path missing = content.resolve("guides/alpha/index.fr.md");
         DiscoveryIssue none = single(kit(selectFile(missing.toString())).discover().getDiscoveryIssues());
