@@ -49,6 +49,11 @@ final class GuideDescriptor extends AbstractTestDescriptor implements Node<Guide
         this.inSeries = true;
     }
 
+    /** The guide of its series this one builds on ({@code after:}), or null. */
+    GuideDescriptor builtOn() {
+        return after;
+    }
+
     /** Why this guide's main session cannot start (the guide it builds on failed or did not run), or null. */
     String blocked(GuidesExecutionContext ctx, String session) throws java.io.IOException {
         session(ctx, session);

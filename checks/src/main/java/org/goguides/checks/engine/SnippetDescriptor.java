@@ -34,6 +34,16 @@ final class SnippetDescriptor extends AbstractTestDescriptor implements Node<Gui
     /** What this snippet came to in the run under way; null until it has run. */
     private volatile RunOutcome outcome;
 
+    /** The step this test runs. */
+    Snippet snippet() {
+        return snippet;
+    }
+
+    /** The guide translation it belongs to. */
+    GuideDescriptor guide() {
+        return guide;
+    }
+
     @Override
     public Type getType() {
         return Type.TEST;
