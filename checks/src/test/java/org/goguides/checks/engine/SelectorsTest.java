@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.DiscoveryIssue;
@@ -110,6 +111,7 @@ class SelectorsTest {
     }
 
     @Test
+    @Tag("snippets")
     void aContentFolderRunsEveryGuideOnceForTwins() {
         EngineExecutionResults r = kit(selectDirectory(content.toFile())).execute();
         assertEquals(Map.of("alpha@en/one", "successful", "alpha@en/two", "successful", "alpha@en/other", "successful",
@@ -117,6 +119,7 @@ class SelectorsTest {
     }
 
     @Test
+    @Tag("snippets")
     void aGuideFolderRunsThatGuideWithTheGuidesItBuildsOn() {
         assertEquals(Map.of("gamma@en/alone", "successful"),
                 outcomes(kit(selectDirectory(content.resolve("guides/gamma").toFile())).execute()));
@@ -127,12 +130,14 @@ class SelectorsTest {
     }
 
     @Test
+    @Tag("snippets")
     void aGuideFileRunsThatTranslationEvenWhereItsTwinWouldRunForIt() {
         assertEquals(Map.of("alpha@zh/one", "successful", "alpha@zh/two", "successful", "alpha@zh/other", "successful"),
                 outcomes(kit(selectFile(content.resolve("guides/alpha/index.zh.md").toString())).execute()));
     }
 
     @Test
+    @Tag("snippets")
     void aLineSelectsTheStepWhoseBlocksSpanItWithTheStepsItNeeds() {
         // line 14 is `cat f.txt` in the sh block of #two; it needs #one (same session), not #other
         assertEquals(Map.of("alpha@en/one", "successful", "alpha@en/two", "successful"),
@@ -160,6 +165,7 @@ class SelectorsTest {
     }
 
     @Test
+    @Tag("snippets")
     void aUniqueIdRunsAGuideOrAStepWithWhatItBuildsOn() {
         assertEquals(Map.of("alpha@en/one", "successful", "alpha@en/two", "successful", "alpha@en/other", "successful",
                 "beta@en/uses", "successful"), outcomes(kit(selectUniqueId("[engine:goguides]/[series:alpha@en]/[guide:beta@en]/[snippet:uses]")).execute()));
@@ -176,6 +182,7 @@ class SelectorsTest {
     }
 
     @Test
+    @Tag("snippets")
     void uniqueIdsUnderAMarkerClassAsAnIdeRerunsThem() {
         String suite = "[engine:goguides]/[suite:" + Marker.class.getName() + "]";
         assertEquals(Map.of("alpha@en/one", "successful", "alpha@en/two", "successful", "gamma@en/alone", "successful"),

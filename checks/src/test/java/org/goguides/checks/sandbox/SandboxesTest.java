@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,6 +86,7 @@ class SandboxesTest {
     }
 
     @Test
+    @Tag("snippets")
     void withoutASandboxRootSnippetsAreSkippedAndTheResultsSayNone() throws Exception {
         EngineRun run = EngineRun.run(Path.of("src/test/resources/nosandbox"), tmp, Map.of(), Map.of(Constants.SANDBOX, "none"));
         assertEquals("none", run.results.isolation());
