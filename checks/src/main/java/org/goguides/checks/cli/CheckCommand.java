@@ -146,21 +146,9 @@ public final class CheckCommand {
             out.println(TerminalText.visible("changed since " + o.changedSince + ": " + String.join(", ", slugs)));
         }
         if (o.repeat > 1) return repeat(o, c, slugs.isEmpty() ? c.bySlug().keySet() : slugs);
-        Map<String, List<SnippetResult>> cached = Map.of();
-        HostRun previous = null;
-        HostFacts probed = null; // handed to the engine, which then does not probe again
-        if (!o.noCache && o.guides.isEmpty() && o.goVersions.isEmpty()) {
-            HostFacts host = probed = HostProbe.probe(Map.of(), !o.offline);
-            Path prev = o.resultsOut().resolve(host.key() + ".json");
-            if (Files.isRegularFile(prev)) {
-                previous = ResultStore.read(prev);
-                String isolation = o.disposableHost || DisposableHost.requested(
-                        System.getenv(DisposableHost.ENV)) ? "disposable" : o.noSandbox ? "none" : Sandboxes.detect().name();
-                cached = ResultCache.reusable(c, previous, isolation, host.online() && !o.offline, Duration.ofDays(7), Instant.now());
-                cached.keySet().retainAll(slugs.isEmpty() ? c.bySlug().keySet() : slugs);
-                SeriesSelection.notReusable(c, cached, slugs);
-            }
-        }
+        Reuse reuse = reuse(o, c, slugs);
+        Map<String, List<SnippetResult>> cached = reuse.cached();
+        HostRun previous = reuse.previous();
         Set<String> toRun = new LinkedHashSet<>(slugs.isEmpty() ? c.bySlug().keySet() : slugs);
         toRun.removeAll(cached.keySet());
         if (!cached.isEmpty()) {
@@ -169,33 +157,14 @@ public final class CheckCommand {
         }
         ConsoleReporter reporter = new ConsoleReporter(out);
         KeptResults kept = KeptResults.before(o.resultsOut());
-        String hostKey = previous == null ? null : previous.host().key();
         Set<String> toRunAll = new LinkedHashSet<>(toRun);
         toRunAll.addAll(cached.keySet());
         ev.drift(TranslationDrift.find(c).stream().filter(p -> c.guides().stream()
                 .anyMatch(g -> toRunAll.contains(g.slug()) && g.displayPath().equals(p.pos().path()))).sorted().toList());
-        Set<String> keys = new LinkedHashSet<>();
-        List<String> versions = o.goVersions.isEmpty() ? List.of("local") : o.goVersions;
-        List<String> keepFor = new ArrayList<>(); // host files this run wrote
-        for (String go : versions) {
-            if (toRun.isEmpty()) break;
-            if (versions.size() > 1 || !go.equals("local")) out.println("== Go " + (go.equals("local") ? "on PATH" : go) + " ==");
-            if (!go.equals("local")) {
-                try {
-                    out.println("toolchain: " + GoToolchains.fetch(go, RunnerSettings.defaultCacheDir()));
-                } catch (IOException e) {
-                    err.println("error: --go " + go + ": " + e.getMessage());
-                    reporter.errors.incrementAndGet();
-                    continue;
-                }
-            }
-            String key = launch(o, toRun, go, go.equals("local") ? probed : null, reporter);
-            if (key != null) keys.add(key);
-            if (key != null) warnSlowSteps(c, o.resultsOut().resolve(key + ".json"), reporter, ev);
-            if (hostKey == null || go.equals("local")) hostKey = key;
-            if (versions.size() > 1) out.println("results: " + o.resultsOut().resolve(key + ".json"));
-            if (key != null) keepFor.add(key);
-        }
+        Launches launches = launchAll(o, c, toRun, reuse, reporter, ev);
+        Set<String> keys = launches.keys();
+        List<String> keepFor = launches.keepFor();
+        String hostKey = launches.hostKey();
         if (hostKey == null) {
             out.println(reporter.summary());
             ev.finish();
@@ -203,20 +172,7 @@ public final class CheckCommand {
         }
         keys.add(hostKey);
         Path resultsFile = o.resultsOut().resolve(hostKey + ".json");
-        if (!cached.isEmpty()) {
-            List<SnippetResult> all = new ArrayList<>();
-            cached.values().forEach(all::addAll);
-            HostRun fresh = toRun.isEmpty() ? null : ResultStore.read(resultsFile);
-            if (fresh != null) all.addAll(fresh.snippets());
-            HostRun base = fresh != null ? fresh : previous;
-            String now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-            ResultStore.write(o.resultsOut(), new HostRun(HostRun.SCHEMA, base.host(), base.isolation(),
-                    fresh != null ? fresh.started() : now, fresh != null ? fresh.finished() : now, all));
-            int reused = all.size() - (fresh == null ? 0 : fresh.snippets().size());
-            reporter.passed.addAndGet((int) cached.values().stream().flatMap(List::stream).filter(r -> r.status() == Status.PASSED).count());
-            reporter.skipped.addAndGet((int) cached.values().stream().flatMap(List::stream).filter(r -> r.status() == Status.SKIPPED).count());
-            out.println("reused " + reused + " results of unchanged guides");
-        }
+        if (!cached.isEmpty()) mergeReused(o, reuse, !toRun.isEmpty(), resultsFile, reporter);
         if (!keepFor.contains(hostKey)) keepFor.add(hostKey);
         int others = 0;
         for (String key : keepFor) others += kept.keep(o.resultsOut(), key, KeptResults.guideSlugs(o.content));
@@ -236,6 +192,78 @@ public final class CheckCommand {
         ev.finish();
         if (o.update && Files.isRegularFile(resultsFile)) update(c, resultsFile);
         return reporter.failed.get() + reporter.errors.get() > 0 ? FAILED : OK;
+    }
+
+    /**
+     * What the result cache lets a run reuse: the results of guides unchanged since the last run on this host
+     * ({@link ResultCache}), that run, and this host's facts if they were probed for it (null otherwise).
+     */
+    private record Reuse(Map<String, List<SnippetResult>> cached, HostRun previous, HostFacts probed) {
+    }
+
+    /** The guides whose results can be reused; none with {@code --no-cache}, {@code --guide} or {@code --go}. */
+    private Reuse reuse(CheckOptions o, Content c, Set<String> slugs) throws IOException {
+        if (o.noCache || !o.guides.isEmpty() || !o.goVersions.isEmpty()) return new Reuse(Map.of(), null, null);
+        HostFacts host = HostProbe.probe(Map.of(), !o.offline); // handed to the engine, which then does not probe again
+        Path prev = o.resultsOut().resolve(host.key() + ".json");
+        if (!Files.isRegularFile(prev)) return new Reuse(Map.of(), null, host);
+        HostRun previous = ResultStore.read(prev);
+        String isolation = o.disposableHost || DisposableHost.requested(
+                System.getenv(DisposableHost.ENV)) ? "disposable" : o.noSandbox ? "none" : Sandboxes.detect().name();
+        Map<String, List<SnippetResult>> cached = ResultCache.reusable(c, previous, isolation, host.online() && !o.offline, Duration.ofDays(7), Instant.now());
+        cached.keySet().retainAll(slugs.isEmpty() ? c.bySlug().keySet() : slugs);
+        SeriesSelection.notReusable(c, cached, slugs);
+        return new Reuse(cached, previous, host);
+    }
+
+    /** The host files a run wrote ({@code keys}, {@code keepFor}) and the one of the Go on PATH ({@code hostKey}; null if none ran). */
+    private record Launches(Set<String> keys, List<String> keepFor, String hostKey) {
+    }
+
+    /** Runs {@code toRun} under each toolchain of {@code --go} (the Go on PATH without it), warning about slow steps after each. */
+    private Launches launchAll(CheckOptions o, Content c, Set<String> toRun, Reuse reuse, ConsoleReporter reporter, CheckEvents ev)
+            throws IOException {
+        String hostKey = reuse.previous() == null ? null : reuse.previous().host().key();
+        Set<String> keys = new LinkedHashSet<>();
+        List<String> versions = o.goVersions.isEmpty() ? List.of("local") : o.goVersions;
+        List<String> keepFor = new ArrayList<>(); // host files this run wrote
+        for (String go : versions) {
+            if (toRun.isEmpty()) break;
+            if (versions.size() > 1 || !go.equals("local")) out.println("== Go " + (go.equals("local") ? "on PATH" : go) + " ==");
+            if (!go.equals("local")) {
+                try {
+                    out.println("toolchain: " + GoToolchains.fetch(go, RunnerSettings.defaultCacheDir()));
+                } catch (IOException e) {
+                    err.println("error: --go " + go + ": " + e.getMessage());
+                    reporter.errors.incrementAndGet();
+                    continue;
+                }
+            }
+            String key = launch(o, toRun, go, go.equals("local") ? reuse.probed() : null, reporter);
+            if (key != null) keys.add(key);
+            if (key != null) warnSlowSteps(c, o.resultsOut().resolve(key + ".json"), reporter, ev);
+            if (hostKey == null || go.equals("local")) hostKey = key;
+            if (versions.size() > 1) out.println("results: " + o.resultsOut().resolve(key + ".json"));
+            if (key != null) keepFor.add(key);
+        }
+        return new Launches(keys, keepFor, hostKey);
+    }
+
+    /** Writes the reused results into this host's results file, beside what ran now ({@code ranNow}), and counts them. */
+    private void mergeReused(CheckOptions o, Reuse reuse, boolean ranNow, Path resultsFile, ConsoleReporter reporter) throws IOException {
+        Map<String, List<SnippetResult>> cached = reuse.cached();
+        List<SnippetResult> all = new ArrayList<>();
+        cached.values().forEach(all::addAll);
+        HostRun fresh = ranNow ? ResultStore.read(resultsFile) : null;
+        if (fresh != null) all.addAll(fresh.snippets());
+        HostRun base = fresh != null ? fresh : reuse.previous();
+        String now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        ResultStore.write(o.resultsOut(), new HostRun(HostRun.SCHEMA, base.host(), base.isolation(),
+                fresh != null ? fresh.started() : now, fresh != null ? fresh.finished() : now, all));
+        int reused = all.size() - (fresh == null ? 0 : fresh.snippets().size());
+        reporter.passed.addAndGet((int) cached.values().stream().flatMap(List::stream).filter(r -> r.status() == Status.PASSED).count());
+        reporter.skipped.addAndGet((int) cached.values().stream().flatMap(List::stream).filter(r -> r.status() == Status.SKIPPED).count());
+        out.println("reused " + reused + " results of unchanged guides");
     }
 
     /**
