@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,42 +49,31 @@ import static org.junit.platform.launcher.EngineFilter.includeEngines;
  * The {@code check} command: runs the guides' snippets through the JUnit Platform launcher, reuses the
  * results of guides unchanged since the last run on this host, runs again under other Go toolchains
  * ({@code --go}), compares repeated runs ({@code --repeat}) and rewrites expected output ({@code --update}).
- * Shared by the command line of {@code checks} ({@link Main}) and the site's, which hands it its own
- * content loader. Output is what the caller's streams carry; errors are one line each, never a stack trace.
+ * Shared by the command line of {@code checks} ({@link Main}) and the site's ({@code site-build.jar check}).
+ * Output is what the caller's streams carry; errors are one line each, never a stack trace.
  */
 public final class CheckCommand {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
 
-    /** Loads the content a check runs: the guides asked for and those they build on, with every authoring error. */
-    public interface ContentSource {
-        Content load(Path content, Collection<String> guides);
-
-        /** The guides as the engine parses them, paths shown relative to the working directory. */
-        ContentSource GUIDES = (content, guides) -> new ContentLoader(content, Path.of("")).withDependencies().load(guides);
-    }
-
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
     /** Where machine-readable events go ({@code --format}); the plain lines go to {@code out}. */
     private final PrintStream events;
-    private final ContentSource source;
 
     /**
      * @param out the plain lines (a snippet each, the summary)
      * @param err errors and warnings
      * @param env the environment (GitHub Actions' variables for {@code --format github})
      * @param events where the events of {@code --format} go (stdout for {@code jsonl}, with {@code out} then stderr)
-     * @param source how the content is loaded
      */
-    public CheckCommand(PrintStream out, PrintStream err, Map<String, String> env, PrintStream events, ContentSource source) {
+    public CheckCommand(PrintStream out, PrintStream err, Map<String, String> env, PrintStream events) {
         this.out = out;
         this.err = err;
         this.env = env;
         this.events = events;
-        this.source = source;
     }
 
     /** The machine-readable reporter {@code --format} asks for. */
@@ -121,7 +109,8 @@ public final class CheckCommand {
 
     /** Runs the check and returns its exit code: {@link #OK}, {@link #FAILED} (a step failed) or {@link #USAGE}. */
     public int run(CheckOptions o) throws IOException {
-        Content c = source.load(o.content, o.guides);
+        // the guides asked for and those they build on, with every authoring error; paths shown from the working directory
+        Content c = new ContentLoader(o.content, Path.of("")).withDependencies().load(o.guides);
         CheckEvents ev = events(o);
         if (!c.problems().isEmpty()) {
             ev.authoringErrors(c.problems().stream().sorted().toList());

@@ -47,7 +47,7 @@ public final class Main {
         // JSON lines own stdout: the plain lines move to stderr
         boolean jsonl = OutputFormat.resolve(p.options().format, env).orElseThrow() == OutputFormat.JSONL;
         try {
-            return new CheckCommand(jsonl ? err : out, err, env, out, CheckCommand.ContentSource.GUIDES).run(p.options());
+            return new CheckCommand(jsonl ? err : out, err, env, out).run(p.options());
         } catch (IOException e) {
             err.println("error: " + e.getMessage());
             return CheckCommand.FAILED;

@@ -96,7 +96,7 @@ public final class Main {
     }
 
     private static Content load(Path content, java.util.Collection<String> guides) {
-        // the guide parser reads inlines too: lint and check report what build would (unsafe links too)
+        // the guide parser reads inlines too: lint reports what build would (unsafe links too)
         return new ContentLoader(content, Path.of("")).withDependencies().load(guides);
     }
 
@@ -161,9 +161,9 @@ public final class Main {
         return slow;
     }
 
-    /** {@code check} is the command of {@code checks} ({@link CheckCommand}), with the content parsed as the site build parses it. */
+    /** {@code check} is the command of {@code checks} ({@link CheckCommand}). */
     int check(Options o) throws IOException {
-        return new CheckCommand(out, err, env, events, Main::load).run(o.check());
+        return new CheckCommand(out, err, env, events).run(o.check());
     }
 
     int build(Options o) throws IOException {
