@@ -32,7 +32,8 @@ import org.junit.platform.testkit.engine.EventType;
  * The JUnit Platform's own selectors, as an IDE or the Console Launcher sends them: a content folder, a
  * guide's folder, a guide file, a line of a guide file (the step there), a unique id; and what goes
  * wrong in discovery as discovery issues with a file and line. A selected step brings the steps and
- * guides it builds on, as in a full run.
+ * guides it builds on, as in a full run. Tests that run the fixture's steps (without the sandbox) are
+ * tagged {@code snippets}, which the quick loop leaves out.
  */
 class SelectorsTest {
     @TempDir
