@@ -25,10 +25,18 @@ public interface Isolation {
     /**
      * The host user id sandboxed processes run as, when it is not the runner's own: a root runner does not let a
      * snippet be host uid 0, so what a snippet must write (its session) is handed to this user. -1: the runner's.
-     * Sessions with a {@code root} step are the exception (see {@code BwrapIsolation}).
      */
     default int sandboxUid() {
         return -1;
+    }
+
+    /**
+     * The host user a session's commands run as ({@code withRoot}: the session has a {@code root} step), or -1 for the
+     * runner's own. By default a session with a {@code root} step is the runner's (a disposable host runs that step
+     * for real, as the runner); the sandbox runs it as its sandbox user too.
+     */
+    default int sessionUid(boolean withRoot) {
+        return withRoot ? -1 : sandboxUid();
     }
 
     /** Why {@code root} snippets are skipped on this host; only meaningful when {@link #rootLayer()} is false. */

@@ -62,18 +62,17 @@ public final class SnippetRunner {
     }
 
     /**
-     * A new session; {@code withRoot} when one of its snippets is a {@code root} step. Such a session runs as
-     * the runner's own user: its root layer must write the host's root-owned system folders through an
-     * overlay, which only the host's root can (see README, "The sandbox"). Every other session runs as the
-     * isolation's sandbox user.
+     * A new session; {@code withRoot} when one of its snippets is a {@code root} step. It runs as the host user
+     * the isolation says ({@link Isolation#sessionUid}): the sandbox user, root layer or not; the runner's own
+     * only where a disposable host runs a {@code root} step for real.
      */
     public Session newSession(String name, boolean withRoot) throws IOException {
-        return Session.create(settings.workRoot(), name, baseEnvironment(), withRoot ? -1 : settings.isolation().sandboxUid(), null);
+        return Session.create(settings.workRoot(), name, baseEnvironment(), settings.isolation().sessionUid(withRoot), null);
     }
 
     /** As {@link #newSession(String, boolean)}, with the Go caches kept for this version of {@code guide} ({@link GuideCaches}). */
     public Session newSession(String name, boolean withRoot, org.goguides.checks.model.Guide guide) throws IOException {
-        int uid = withRoot ? -1 : settings.isolation().sandboxUid();
+        int uid = settings.isolation().sessionUid(withRoot);
         return Session.create(settings.workRoot(), name, baseEnvironment(), uid, keptCache(guide, uid));
     }
 
@@ -103,7 +102,7 @@ public final class SnippetRunner {
 
     /** As {@link #continueSession(String, Session)}, with the Go caches kept for this version of {@code guide}. */
     public Session continueSession(String name, Session prior, boolean withRoot, org.goguides.checks.model.Guide guide) throws IOException {
-        int uid = withRoot ? -1 : settings.isolation().sandboxUid();
+        int uid = settings.isolation().sessionUid(withRoot);
         return Session.continuing(settings.workRoot(), name, prior, uid, keptCache(guide, uid));
     }
 

@@ -28,7 +28,7 @@ public final class BwrapIsolation implements Isolation {
     private final int asUser;
     /** The size of each private temporary folder (/tmp, hidden homes): what a snippet writes there is memory. */
     static final long TMPFS_BYTES = 512L << 20;
-    /** Files only the host's root reads, hidden from sessions that run as the host's root (mapped). */
+    /** Files only the host's root reads, hidden from sessions with a root layer (whose root owns the host root's files). */
     static final List<Path> SECRETS = List.of(Path.of("/etc/shadow"), Path.of("/etc/gshadow"), Path.of("/etc/shadow-"),
             Path.of("/etc/gshadow-"), Path.of("/etc/sudoers"), Path.of("/etc/ssh/ssh_host_rsa_key"),
             Path.of("/etc/ssh/ssh_host_ecdsa_key"), Path.of("/etc/ssh/ssh_host_ed25519_key"));
@@ -77,13 +77,18 @@ public final class BwrapIsolation implements Isolation {
         return asUser >= 0 ? asUser : -1;
     }
 
+    /** Sessions with a {@code root} step run as the sandbox user too: their root layer is never the host's root. */
+    @Override
+    public int sessionUid(boolean withRoot) {
+        return sandboxUid();
+    }
+
     /**
-     * The command line: [the root layer's mount step] [setpriv to the sandbox user] bwrap … -- command. Every
-     * helper is an absolute path found in the system folders, the snippet's environment is handed to bwrap
-     * as {@code --clearenv --setenv …}, so only the sandboxed process has it. Under a root runner every
-     * command but a {@code root} step runs as {@link #asUser}, so a snippet is never the host's uid 0; a
-     * {@code root} step (which must write root-owned system folders through its layer) stays the host's
-     * root mapped into its own user namespace, with no capabilities and /proc/sys read-only.
+     * The command line: [the root layer's mount steps, ending as the sandbox user | setpriv to the sandbox user]
+     * bwrap … -- command. Every helper is an absolute path found in the system folders, the snippet's environment
+     * is handed to bwrap as {@code --clearenv --setenv …}, so only the sandboxed process has it. Under a root
+     * runner every command, {@code root} steps included, runs as {@link #asUser} on the host: a snippet is never
+     * the host's uid 0, not even mapped (a root layer is laid over id-mapped views, see {@link RootLayer}).
      */
     @Override
     public Wrapped wrap(List<String> command, Snippet snippet, Binds binds) throws IOException {
@@ -91,13 +96,10 @@ public final class BwrapIsolation implements Isolation {
         if (root && layer == null) throw new IOException(noRootLayerReason());
         boolean layered = layer != null && (root || RootLayer.exists(binds.layer()));
         List<String> a = new ArrayList<>();
-        RootLayer.Mounted mounted = layered ? layer.enter(binds.layer()) : null;
-        if (mounted != null) a.addAll(mounted.prefix());
         boolean asNobody = binds.uid() >= 0;
-        if (asNobody) {
-            if (root) throw new IOException("a root step runs only in a session of the runner's own user");
-            add(a, HostTools.require("setpriv"), "--reuid=" + binds.uid(), "--regid=" + binds.uid(), "--clear-groups", "--");
-        }
+        RootLayer.Mounted mounted = layered ? layer.enter(binds.layer(), binds.uid()) : null;
+        if (mounted != null) a.addAll(mounted.prefix()); // ends as the sandbox user
+        else if (asNobody) add(a, HostTools.require("setpriv"), "--reuid=" + binds.uid(), "--regid=" + binds.uid(), "--clear-groups", "--");
         add(a, HostTools.require("bwrap"), "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--ro-bind", "/proc/sys", "/proc/sys");
         if (mounted != null) {
             for (Map.Entry<Path, Path> m : mounted.merged().entrySet()) {
@@ -113,9 +115,9 @@ public final class BwrapIsolation implements Isolation {
         for (Path k : asNobody ? view.keptForOthers() : view.kept()) add(a, "--ro-bind", k.toString(), k.toString());
         // the sandbox user (nobody, home /nonexistent) gets the session's HOME as its account's home, as a reader's
         // account has: tools that ask the password database and not $HOME (Delve, ssh) then find their files there
-        if (asNobody && binds.passwd() != null) add(a, "--ro-bind", binds.passwd().toString(), "/etc/passwd");
-        if (!asNobody && asUser >= 0) {
-            // the host's root mapped into the sandbox (a session with a root step): its secrets masked
+        if (asNobody && mounted == null && binds.passwd() != null) add(a, "--ro-bind", binds.passwd().toString(), "/etc/passwd");
+        if (mounted != null) {
+            // the layer shows the host root's files as its root's (id-mapped): the host's secrets are masked
             for (Path secret : SECRETS) if (Files.isRegularFile(secret, LinkOption.NOFOLLOW_LINKS)) add(a, "--ro-bind", "/dev/null", secret.toString());
         }
         // an `interop` step starts Windows programs: WSL's binfmt handler (/init, in the read-only system) talks

@@ -45,6 +45,11 @@ final class LimitedIsolation implements Isolation {
     }
 
     @Override
+    public int sessionUid(boolean withRoot) {
+        return inner.sessionUid(withRoot);
+    }
+
+    @Override
     public String noRootLayerReason() {
         return inner.noRootLayerReason();
     }

@@ -15,30 +15,37 @@ import org.goguides.checks.run.HostTools;
 
 /**
  * The throwaway writable layer for {@code root} snippets: an overlay of each system directory (/usr,
- * /etc, /opt, /var, /srv where they exist), mounted in a private mount namespace just before the sandbox
- * starts, with the upper directories in the session's layer folder. The overlays are mounted beside the
- * system ({@code layer/merged/usr}), never over it, so the host-side steps (the mount helper, bwrap) keep
- * running the host's own binaries: nothing a snippet put into its layer ever runs outside the sandbox,
- * and the runner never writes into the layer itself. Every command of the session mounts the same upper
- * directories again, so a later step sees what an earlier {@code root} step installed; the host never
- * sees any of it, and the layer goes when the session is deleted. The sandbox binds a {@code sudo} that
- * just runs its command (the snippet is already root in its own namespaces) from the runner's own file.
+ * /etc, /opt, /var, /srv where they exist), mounted just before the sandbox starts, with the upper
+ * directories in the session's layer folder. The snippet is never the host's root, not even mapped: the
+ * runner (the host's root) only makes a private mount namespace in which {@code goguides-idmap}
+ * ({@link IdmapHelper}) shows each system folder id-mapped (the host root's files owned by the sandbox
+ * user), then drops to the sandbox user, which mounts the overlays in its own user namespace, where it is
+ * root, over those id-mapped views. So a {@code root} step writes /usr/local as a reader's root does, while on
+ * the host every process and every file of its layer belongs to the sandbox user (nobody).
+ * The overlays are mounted beside the system ({@code layer/merged/usr}), never over it, so the host-side
+ * steps (the mount helper, bwrap) keep running the host's own binaries: nothing a snippet put into its
+ * layer ever runs outside the sandbox, and the runner never writes into the layer itself. Every command of
+ * the session mounts the same upper directories again, so a later step sees what an earlier {@code root}
+ * step installed; the host never sees any of it, and the layer goes when the session is deleted. The
+ * sandbox binds a {@code sudo} that just runs its command (the snippet is already root in its own
+ * namespaces) from the runner's own file.
  */
 final class RootLayer {
     static final List<Path> CANDIDATES = List.of(Path.of("/usr"), Path.of("/etc"), Path.of("/opt"), Path.of("/var"), Path.of("/srv"));
 
     /**
-     * {@code MOUNT LOWER UPPER WORK TARGET …} up to {@code --}, then becomes the rest. The layer is
+     * {@code MOUNT OPTIONS LOWER UPPER WORK TARGET …} up to {@code --}, then becomes the rest; run by the sandbox
+     * user as root of its own user namespace. The options are {@code userxattr} (an overlay in a user
+     * namespace keeps its marks in user.* attributes, without which removing a system folder fails) and
      * {@code volatile} where the kernel has it (5.10+): no syncs, so deleting a whole /usr/local/go takes
      * 1.7 s instead of 6.4 s. Overlay refuses to mount a volatile upper again until its marker is
      * removed, which is safe here: the upper is never used after a crash, it belongs to one session.
      */
     private static final String MOUNT = "set -e\n"
-            + "m=$1; shift\n"
+            + "m=$1; o=$2; shift 2\n"
             + "while [ \"$1\" != -- ]; do\n"
             + "  rm -rf \"$3/work/incompat\"\n"
-            + "  \"$m\" -t overlay overlay -o \"volatile,lowerdir=$1,upperdir=$2,workdir=$3\" \"$4\" 2>/dev/null"
-            + " || \"$m\" -t overlay overlay -o \"lowerdir=$1,upperdir=$2,workdir=$3\" \"$4\"\n"
+            + "  \"$m\" -t overlay overlay -o \"$o,lowerdir=$1,upperdir=$2,workdir=$3\" \"$4\"\n"
             + "  shift 4\n"
             + "done\n"
             + "shift\n"
@@ -58,23 +65,29 @@ final class RootLayer {
             + "exec env -- \"$@\"\n";
 
     private final List<Path> dirs;
-    private final boolean userNamespace;
+    private final Path idmap;
+    private final String options;
     private final Path sudo;
 
-    /** What {@link #enter} set up: the command prefix, each system folder's overlay, and the sudo to bind. */
+    /** What {@link #enter} set up: the command prefix (it ends as the sandbox user), each system folder's overlay, and the sudo to bind. */
     record Mounted(List<String> prefix, Map<Path, Path> merged, Path sudo) {
     }
 
     /**
      * @param dirs the system directories to cover
-     * @param userNamespace mount from a new user namespace ({@code unshare -r}) because the runner is not root
+     * @param idmap the runner's {@code goguides-idmap} ({@link IdmapHelper})
+     * @param options the overlay's mount options that work on this kernel ({@link #OPTIONS})
      * @param sudo the runner's own sandbox {@code sudo} script (see {@link #writeSudo})
      */
-    RootLayer(List<Path> dirs, boolean userNamespace, Path sudo) {
+    RootLayer(List<Path> dirs, Path idmap, String options, Path sudo) {
         this.dirs = List.copyOf(dirs);
-        this.userNamespace = userNamespace;
+        this.idmap = idmap;
+        this.options = options;
         this.sudo = sudo;
     }
+
+    /** The overlay options to try, best first: see {@link #MOUNT}. */
+    static final List<String> OPTIONS = List.of("userxattr,volatile", "userxattr");
 
     /** The candidates that exist as real directories on this host. */
     static List<Path> systemDirs() {
@@ -107,37 +120,57 @@ final class RootLayer {
 
     /**
      * Prepares the layer's folders (creating them on first use; only the runner writes there, the snippet
-     * writes through the overlay) and returns the prefix that mounts it. Only paths made of safe
-     * characters are accepted, because overlay options are comma separated.
+     * writes through the overlay, as {@code uid}) and returns the prefix that mounts it and becomes {@code uid}:
+     * {@code unshare --mount} (the runner) → {@code goguides-idmap} (the runner, in that private namespace) →
+     * {@code setpriv} to {@code uid} → {@code unshare --user --map-root-user --mount} → the overlay mounts.
+     * Only paths made of safe characters are accepted, because overlay options are comma separated.
      */
-    Mounted enter(Path layer) throws IOException {
+    Mounted enter(Path layer, int uid) throws IOException {
+        if (uid <= 0) throw new IOException("a root layer runs only as the sandbox user, never as the host's root");
         String text = layer.toString();
         if (!text.matches("[A-Za-z0-9._/+-]+")) {
             throw new IOException("the session folder " + text + " has characters an overlay mount cannot take (letters, digits, . _ / + - are allowed)");
         }
-        List<String> cmd = new ArrayList<>(HostTools.command("unshare", "--mount", "--propagation", "private"));
-        if (userNamespace) cmd.add("--map-root-user");
-        cmd.addAll(List.of("--", HostTools.require("sh"), "-c", MOUNT, "sh", HostTools.require("mount")));
+        List<String> cmd = new ArrayList<>(HostTools.command("unshare", "--mount", "--propagation", "private", "--"));
+        cmd.addAll(List.of(idmap.toString(), Integer.toString(uid)));
+        List<String> mounts = new ArrayList<>();
         Map<Path, Path> merged = new LinkedHashMap<>();
         for (Path d : dirs) {
             String n = d.toString().substring(1).replace('/', '_');
-            Path upper = dir(layer, "upper", n);
-            Path work = dir(layer, "work", n);
-            Path target = dir(layer, "merged", n);
-            cmd.addAll(List.of(d.toString(), upper.toString(), work.toString(), target.toString()));
+            Path lower = dir(layer, "lower", n, -1);
+            Path upper = dir(layer, "upper", n, uid);
+            Path work = dir(layer, "work", n, uid);
+            Path target = dir(layer, "merged", n, -1);
+            cmd.addAll(List.of(d.toString(), lower.toString()));
+            mounts.addAll(List.of(lower.toString(), upper.toString(), work.toString(), target.toString()));
             merged.put(d, target);
         }
+        cmd.add("--");
+        cmd.addAll(HostTools.command("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--"));
+        cmd.addAll(HostTools.command("unshare", "--user", "--map-root-user", "--mount", "--"));
+        cmd.addAll(List.of(HostTools.require("sh"), "-c", MOUNT, "sh", HostTools.require("mount"), options));
+        cmd.addAll(mounts);
         cmd.add("--");
         return new Mounted(cmd, merged, sudo);
     }
 
-    /** Creates {@code layer/kind/name} (and {@code layer} itself), refusing any link on the way. */
-    private static Path dir(Path layer, String kind, String name) throws IOException {
+    /**
+     * Creates {@code layer/kind/name} (and {@code layer} itself), refusing any link on the way; the last folder is
+     * handed to {@code owner} (user and group; unless -1) when it is made.
+     */
+    private static Path dir(Path layer, String kind, String name, int owner) throws IOException {
         Path p = layer.getParent();
-        for (Path part : List.of(layer.getFileName(), Path.of(kind), Path.of(name))) {
-            p = p.resolve(part);
+        List<Path> parts = List.of(layer.getFileName(), Path.of(kind), Path.of(name));
+        for (int i = 0; i < parts.size(); i++) {
+            p = p.resolve(parts.get(i));
             if (Files.isSymbolicLink(p)) throw new IOException(p + " is a link; the root layer's folders are the runner's own");
-            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) Files.createDirectory(p);
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(p);
+                if (i == parts.size() - 1 && owner >= 0) {
+                    Files.setAttribute(p, "unix:uid", owner, LinkOption.NOFOLLOW_LINKS);
+                    Files.setAttribute(p, "unix:gid", owner, LinkOption.NOFOLLOW_LINKS);
+                }
+            }
         }
         return p;
     }

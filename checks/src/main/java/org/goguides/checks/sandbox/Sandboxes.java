@@ -102,16 +102,60 @@ public final class Sandboxes {
                         + " here (" + firstLine(n.output) + ")";
             }
         }
-        String why = rootLayerProblem(asRoot);
-        RootLayer layer = null;
-        if (why == null) {
-            try {
-                layer = new RootLayer(RootLayer.systemDirs(), !asRoot, RootLayer.writeSudo());
-            } catch (IOException e) {
-                why = "no root layer: cannot write the sandbox sudo (" + e.getMessage() + ")";
-            }
+        String[] why = new String[1];
+        RootLayer layer = asUser >= 0 ? rootLayer(asUser, why) : null;
+        if (layer == null && asUser < 0) {
+            why[0] = asRoot ? "no root layer: the sandbox cannot run as uid " + SANDBOX_UID + " here, and a root step never runs as the host's root"
+                    : "no root layer: the runner is not root; a user namespace cannot write through an overlay to folders the host's root owns, "
+                    + "and only the host's root can make the id-mapped views that would let it (a root step is never the host's root)";
         }
-        return new BwrapIsolation(version, view, layer, why, asUser);
+        return new BwrapIsolation(version, view, layer, why[0], asUser);
+    }
+
+    /**
+     * The root layer of a root runner whose sandboxes run as {@code uid}, or null with the reason in {@code why[0]}: the
+     * id-mapping helper must build ({@link IdmapHelper}), and the whole start-up of a layered step must work here,
+     * down to writing a root-owned folder (/usr/share) through the overlay without touching the host's.
+     */
+    private static RootLayer rootLayer(int uid, String[] why) {
+        if (!HostTools.has("unshare") || !HostTools.has("mount") || !HostTools.has("setpriv")) {
+            why[0] = "no root layer: unshare, mount or setpriv (util-linux) is not installed";
+            return null;
+        }
+        Path idmap;
+        Path sudo;
+        try {
+            idmap = IdmapHelper.build(org.goguides.checks.run.RunnerSettings.defaultCacheDir());
+            sudo = RootLayer.writeSudo();
+        } catch (IOException e) {
+            why[0] = "no root layer: " + e.getMessage();
+            return null;
+        }
+        Path t = null;
+        String last = "no message";
+        try {
+            t = Files.createTempDirectory("goguides-overlay-probe-");
+            Files.setPosixFilePermissions(t, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+            for (String options : RootLayer.OPTIONS) {
+                RootLayer layer = new RootLayer(List.of(Path.of("/usr")), idmap, options, sudo);
+                Path dir = t.resolve(options.replace(',', '-'));
+                RootLayer.Mounted m = layer.enter(dir, uid);
+                List<String> cmd = new ArrayList<>(m.prefix());
+                cmd.addAll(List.of(HostTools.require("mkdir"), m.merged().get(Path.of("/usr")).resolve("share/goguides-probe").toString()));
+                Result r = run(cmd);
+                boolean ok = r.exit == 0 && Files.isDirectory(dir.resolve("upper/usr/share/goguides-probe"))
+                        && !Files.exists(Path.of("/usr/share/goguides-probe"));
+                if (ok) return new RootLayer(RootLayer.systemDirs(), idmap, options, sudo);
+                last = firstLine(r.output);
+            }
+            why[0] = "no root layer: an overlay over id-mapped system folders cannot be mounted here (" + last + ")";
+            return null;
+        } catch (IOException e) {
+            why[0] = "no root layer: " + e.getMessage();
+            return null;
+        } finally {
+            Trees.deleteQuietly(t);
+        }
     }
 
     /** The {@code bubblewrap N.N.N} line of {@code bwrap --version}, whatever else it printed; "bwrap" if none. */
@@ -126,38 +170,6 @@ public final class Sandboxes {
             return -1;
         }
     }
-
-    /**
-     * Null when a root layer works here, else why not: an overlay of a root-owned system folder (/usr) must
-     * be mountable in a private mount namespace and writable through it below its top (whose owner is the
-     * upper folder's). An unprivileged runner's user
-     * namespace cannot write through an overlay to folders the host's root owns, so there the answer is no.
-     */
-    private static String rootLayerProblem(boolean asRoot) {
-        if (!HostTools.has("unshare") || !HostTools.has("mount")) return "no root layer: unshare or mount (util-linux) is not installed";
-        Path t = null;
-        try {
-            t = Files.createTempDirectory("goguides-overlay-probe-");
-            for (String d : List.of("upper", "work", "merged")) Files.createDirectory(t.resolve(d));
-            List<String> cmd = new ArrayList<>(HostTools.command("unshare", "--mount", "--propagation", "private"));
-            if (!asRoot) cmd.add("--map-root-user");
-            cmd.addAll(List.of("--", HostTools.require("sh"), "-c",
-                    "\"$1\" -t overlay overlay -o \"lowerdir=/usr,upperdir=$2,workdir=$3\" \"$4\" && mkdir \"$4/share/goguides-probe\"",
-                    "sh", HostTools.require("mount"), t.resolve("upper").toString(), t.resolve("work").toString(), t.resolve("merged").toString()));
-            Result r = run(cmd);
-            boolean ok = r.exit == 0 && Files.isDirectory(t.resolve("upper/share/goguides-probe"))
-                    && !Files.exists(Path.of("/usr/share/goguides-probe"));
-            if (ok) return null;
-            return asRoot ? "no root layer: an overlay cannot be mounted here (" + firstLine(r.output) + ")"
-                    : "no root layer: the runner is not root, and a user namespace cannot write through an overlay to folders "
-                    + "the host's root owns (" + firstLine(r.output) + ")";
-        } catch (IOException e) {
-            return "no root layer: " + e.getMessage();
-        } finally {
-            Trees.deleteQuietly(t);
-        }
-    }
-
 
     private static String firstLine(String s) {
         String t = s.strip();

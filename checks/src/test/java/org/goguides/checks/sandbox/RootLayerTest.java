@@ -41,14 +41,27 @@ class RootLayerTest {
     static EngineRun run;
     static Map<String, String> before;
     static String CORE_PATTERN;
+    static Path SECRET;
+    /** Host uids (real, effective, saved, fs) of the root steps' probe processes, seen from the host's /proc while they run. */
+    static final java.util.Set<String> PROBED_UIDS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @BeforeAll
     static void installGoInTheLayer() throws Exception {
         Isolation iso = Sandboxes.detect();
         assumeTrue(iso.name().equals("bwrap"), "bwrap (bubblewrap) is not available: " + iso.describe());
-        assumeTrue(iso.rootLayer(), "no root layer on this host: " + iso.noRootLayerReason());
         Path goroot = goroot();
+        if (isRoot()) {
+            // a root runner with bwrap and Go must have its layer: a failing helper is a failure, not a skip
+            assertTrue(iso.rootLayer(), "a root runner with Go has a root layer: " + iso.noRootLayerReason());
+        }
+        assumeTrue(iso.rootLayer(), "no root layer on this host: " + iso.noRootLayerReason());
         assumeTrue(Files.isWritable(Path.of("/var/cache")), "the test needs a host folder the sandbox shows");
+        // a file only the host's root may read, outside the layer's folders, in a place the sandbox shows
+        SECRET = Files.createDirectories(Path.of("/mnt/goguides-test-" + MARKER));
+        SECRET.toFile().deleteOnExit();
+        Files.writeString(SECRET.resolve("secret"), "root-only-" + MARKER + "\n", StandardCharsets.UTF_8);
+        SECRET.resolve("secret").toFile().deleteOnExit();
+        Files.setPosixFilePermissions(SECRET.resolve("secret"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         // in a host folder the sandbox shows (temporary folders, homes, the checkout and the runner's caches are hidden)
         Path shown = Files.createDirectories(Path.of("/var/cache/goguides-test-" + MARKER));
         shown.toFile().deleteOnExit();
@@ -62,9 +75,14 @@ class RootLayerTest {
         CORE_PATTERN = Files.readString(Path.of("/proc/sys/kernel/core_pattern"), StandardCharsets.UTF_8);
         before = fingerprint();
         System.out.println("root layer: fingerprint " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        Thread watcher = new Thread(RootLayerTest::watchUids, "root-layer-uid-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
         try {
-            run = EngineRun.run(CORPUS, tmp, Map.of("MARKER", MARKER, "TARBALL", tarball.toString()), Map.of(Constants.SANDBOX, "auto"));
+            run = EngineRun.run(CORPUS, tmp, Map.of("MARKER", MARKER, "TARBALL", tarball.toString(), "SECRET", SECRET.resolve("secret").toString()),
+                    Map.of(Constants.SANDBOX, "auto"));
         } finally {
+            watcher.interrupt();
             Files.deleteIfExists(tarball);
             Files.deleteIfExists(shown);
         }
@@ -75,9 +93,44 @@ class RootLayerTest {
     void theInstallStepPassesAndLaterStepsSeeTheLayer() {
         assertEquals("bwrap", run.results.isolation());
         assertEquals(Map.of(), run.wrongStatuses());
-        assertEquals(9, run.results.snippets().size(), run.statuses().toString());
+        assertEquals(11, run.results.snippets().size(), run.statuses().toString());
         SnippetResult install = run.result("pass-install-go");
         assertTrue(install.output().startsWith("go version go"), install.output());
+    }
+
+    @Test
+    void aRootStepIsNeverTheHostsRoot() {
+        assertEquals("passed", run.result("pass-root-step-not-host-root").status(), run.result("pass-root-step-not-host-root").reason());
+        assertFalse(PROBED_UIDS.isEmpty(), "the host saw the probe process of the root step");
+        assertEquals(java.util.Set.of("65534"), PROBED_UIDS, "a root step runs as nobody on the host, never as uid 0");
+        SnippetResult secret = run.result("fail-root-reads-root-only-file");
+        assertTrue(secret.output().contains("Permission denied") && !secret.output().contains("root-only-" + MARKER), secret.output());
+    }
+
+    private static void watchUids() {
+        while (!Thread.currentThread().isInterrupted()) {
+            ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("uid-probe-" + MARKER)).forEach(p -> {
+                try {
+                    Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"), StandardCharsets.UTF_8).stream()
+                            .filter(l -> l.startsWith("Uid:")).forEach(l -> PROBED_UIDS.addAll(List.of(l.substring(4).strip().split("\\s+"))));
+                } catch (IOException e) {
+                    // ended in between
+                }
+            });
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static boolean isRoot() {
+        try {
+            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     @Test

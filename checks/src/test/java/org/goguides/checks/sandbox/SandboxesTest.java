@@ -101,12 +101,29 @@ class SandboxesTest {
         Path host = Files.createDirectories(tmp.resolve("host-etc"));
         Path layer = Files.createDirectories(tmp.resolve("session/control/layer"));
         Files.createSymbolicLink(layer.resolve("upper"), host); // what a snippet would plant, could it write there
-        RootLayer l = new RootLayer(List.of(Path.of("/usr")), false, tmp.resolve("sudo"));
-        Exception e = assertThrows(java.io.IOException.class, () -> l.enter(layer));
+        RootLayer l = new RootLayer(List.of(Path.of("/usr")), tmp.resolve("goguides-idmap"), "userxattr", tmp.resolve("sudo"));
+        Exception e = assertThrows(java.io.IOException.class, () -> l.enter(layer, 65534));
         assertTrue(e.getMessage().contains("is a link"), e.getMessage());
         try (var s = Files.list(host)) {
             assertEquals(List.of(), s.toList(), "nothing was created through the link");
         }
+    }
+
+    @Test
+    void aRootLayerNeverRunsAsTheHostsRoot() throws Exception {
+        RootLayer l = new RootLayer(List.of(Path.of("/usr")), tmp.resolve("goguides-idmap"), "userxattr", tmp.resolve("sudo"));
+        Path layer = tmp.resolve("uid/control/layer");
+        Files.createDirectories(layer.getParent());
+        for (int uid : new int[] {-1, 0}) {
+            Exception e = assertThrows(java.io.IOException.class, () -> l.enter(layer, uid));
+            assertTrue(e.getMessage().contains("never as the host's root"), e.getMessage());
+        }
+        List<String> prefix = l.enter(layer, 65534).prefix();
+        int setpriv = prefix.indexOf(HostTools.require("setpriv"));
+        int userns = prefix.indexOf("--map-root-user");
+        assertTrue(setpriv > prefix.indexOf(tmp.resolve("goguides-idmap").toString()) && userns > setpriv,
+                "the runner only makes the id-mapped views; the overlays are mounted as the sandbox user: " + prefix);
+        assertEquals("--reuid=65534", prefix.get(setpriv + 1));
     }
 
     @Test
