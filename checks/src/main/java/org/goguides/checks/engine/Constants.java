@@ -48,6 +48,12 @@ public final class Constants {
     public static final String PROCESS_LIMIT = "goguides.limit.processes";
 
     /**
+     * What one session may keep on disk (its home, Go caches and root layer together), e.g. {@code 512m} or {@code 8g};
+     * {@code 0} for no bound; default 4g: {@value}.
+     */
+    public static final String DISK_LIMIT = "goguides.limit.disk";
+
+    /**
      * {@code true} on a throwaway machine (a CI virtual machine): {@code root} steps run for real, without a root
      * layer; never the default. The environment variable {@code GOGUIDES_DISPOSABLE_HOST=1} does the same: {@value}.
      */

@@ -90,7 +90,9 @@ public final class GuidesTestEngine extends HierarchicalTestEngine<GuidesExecuti
             }
             host = host.withGo(go);
         }
-        SnippetRunner runner = new SnippetRunner(new RunnerSettings(work, cache, cap, RunnerSettings.DEFAULT_STORED_OUTPUT, isolation, goBin, shell));
+        long disk = cp.get(Constants.DISK_LIMIT).map(v -> Limits.parseSize(v).orElseThrow(() -> new IllegalArgumentException(
+                Constants.DISK_LIMIT + "=" + v + ": not a size (bytes, or a number with k, m or g; 0 for no bound)"))).orElse(RunnerSettings.DEFAULT_DISK_BYTES);
+        SnippetRunner runner = new SnippetRunner(new RunnerSettings(work, cache, cap, RunnerSettings.DEFAULT_STORED_OUTPUT, isolation, goBin, shell, disk));
         Applicability rules = new Applicability(host, platformsOf(request.getRootTestDescriptor()), HostProbe::onPath, offline,
                 isolation.rootLayer(), isolation.noRootLayerReason())
                 .interop(Applicability.interopProblem(host, System.getenv(SnippetRunner.INTEROP_VARIABLE), Files.isDirectory(org.goguides.checks.sandbox.BwrapIsolation.wslRunDir())));

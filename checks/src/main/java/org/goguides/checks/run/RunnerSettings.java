@@ -14,22 +14,32 @@ import java.nio.file.Path;
  *              matrix), or null for the host's own Go
  * @param consoleShell the shell console transcripts run in when a step names none: the reader's login shell
  *              on the host ({@code zsh} on macOS, {@code bash} elsewhere, see {@link #readerShell(String)})
+ * @param diskBytes what one session may keep on disk (home, Go caches, root layer; see {@link DiskBound}), 0 for no bound
  */
 public record RunnerSettings(Path workRoot, Path cacheDir, int outputCap, int storedOutput, Isolation isolation, Path goBin,
-                             String consoleShell) {
+                             String consoleShell, long diskBytes) {
 
     public RunnerSettings {
         if (consoleShell == null) consoleShell = "bash";
+        if (diskBytes < 0) throw new IllegalArgumentException("the disk bound must not be negative");
     }
+
+    /** With the default disk bound ({@link #DEFAULT_DISK_BYTES}). */
+    public RunnerSettings(Path workRoot, Path cacheDir, int outputCap, int storedOutput, Isolation isolation, Path goBin, String consoleShell) {
+        this(workRoot, cacheDir, outputCap, storedOutput, isolation, goBin, consoleShell, DEFAULT_DISK_BYTES);
+    }
+
+    /** 4 GiB per session (see {@link DiskBound}). */
+    public static final long DEFAULT_DISK_BYTES = DiskBound.DEFAULT_BYTES;
 
     /** With the host's own Go. */
     public RunnerSettings(Path workRoot, Path cacheDir, int outputCap, int storedOutput, Isolation isolation) {
-        this(workRoot, cacheDir, outputCap, storedOutput, isolation, null, "bash");
+        this(workRoot, cacheDir, outputCap, storedOutput, isolation, null, "bash", DEFAULT_DISK_BYTES);
     }
 
     /** Console transcripts in bash. */
     public RunnerSettings(Path workRoot, Path cacheDir, int outputCap, int storedOutput, Isolation isolation, Path goBin) {
-        this(workRoot, cacheDir, outputCap, storedOutput, isolation, goBin, "bash");
+        this(workRoot, cacheDir, outputCap, storedOutput, isolation, goBin, "bash", DEFAULT_DISK_BYTES);
     }
 
     /**

@@ -40,6 +40,7 @@ public final class Session {
     private String failedStep;
     private String stray;
     private int uid = -1;
+    private DiskBound disk;
 
     private Session(Path root, Map<String, String> baseEnv, Path cache) {
         this.root = root;
@@ -120,6 +121,12 @@ public final class Session {
         String s = stray;
         stray = null;
         return s;
+    }
+
+    /** The session's disk bound of {@code bytes} over its home, saved state, Go caches and root layer, made on first use. */
+    DiskBound disk(long bytes) {
+        if (disk == null) disk = new DiskBound(bytes, List.of(home, state, cache, control.resolve("layer")));
+        return disk;
     }
 
     /** The host user the session's commands run as, or -1 for the runner's own. */

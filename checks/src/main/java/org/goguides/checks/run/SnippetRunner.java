@@ -313,10 +313,13 @@ public final class SnippetRunner {
                 ctl.resolve("layer"), List.of(settings.workRoot(), settings.cacheDir()), env, session.uid(), passwd);
         ProcessResult r;
         String limit;
+        DiskBound disk = session.disk(settings.diskBytes());
         try (Isolation.Wrapped w = settings.isolation().wrap(cmd, s, binds)) {
-            r = ProcessRunner.run(w.command(), ctl, timeout, outputCap, () -> w.limitHit().isPresent(),
+            disk.started();
+            r = ProcessRunner.run(w.command(), ctl, timeout, outputCap, () -> w.limitHit().isPresent() || disk.crossed(),
                     w.containsProcesses());
-            limit = w.limitHit().orElse(null);
+            disk.ended();
+            limit = w.limitHit().or(disk::hit).orElse(null);
         }
         // a shell names the script it runs in its errors; a reader's says "bash: line 1: …" (zsh "zsh:1: …", sh
         // "sh: 1: …"), never the runner's path

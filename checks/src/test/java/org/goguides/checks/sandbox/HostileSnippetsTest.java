@@ -82,6 +82,7 @@ class HostileSnippetsTest {
         config.put(Constants.SANDBOX, "auto");
         config.put(Constants.OUTPUT_CAP, "65536");
         config.put(Constants.MEMORY_LIMIT, "128m");
+        config.put(Constants.DISK_LIMIT, "192m");
         // prlimit (no writable cgroups: not root) counts every process and thread of the user, the JVM's too
         config.put(Constants.PROCESS_LIMIT, Sandboxes.limiter(Limits.DEFAULT) instanceof CgroupV1Limiter ? "64" : "4096");
         config.put(Constants.HOST_PREFIX + "online", "true");
@@ -275,6 +276,11 @@ class HostileSnippetsTest {
         assertEquals("command 5 of 6 (line " + (run.result("fail-transcript-adds-up").line() + 9) + ", $ head -c 60000 /dev/zero | tr '\\0' e): "
                 + "the transcript printed more than 262144 bytes in all (output cap per snippet: 4 × 65536); stopped",
                 run.result("fail-transcript-adds-up").reason());
+        assertEquals("hit the disk bound (192 MiB in the session: home, Go caches, root layer); stopped",
+                run.result("fail-fill-session-disk").reason());
+        SnippetResult hidden = run.result("fail-hide-from-disk-bound");
+        assertTrue(hidden.reason().startsWith("hit the disk bound (192 MiB in the session: home, Go caches, root layer)"), hidden.reason());
+        assertFalse(hidden.output().contains("not stopped"), hidden.output());
         SnippetResult tmpFill = run.result("fail-fill-private-tmp");
         assertTrue(tmpFill.reason().startsWith("hit the memory limit") || tmpFill.output().contains("No space left on device"),
                 tmpFill.reason() + "\n" + tmpFill.output());

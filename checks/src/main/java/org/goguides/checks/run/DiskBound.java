@@ -1,0 +1,118 @@
+package org.goguides.checks.run;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How much one session may keep on the runner's disk: its home, saved state, Go caches and root layer
+ * together. Neither the kernel nor bubblewrap bounds a folder on the host's file system for an unprivileged
+ * runner (no quota, no mount), so the runner measures: after every second of the session's run time it adds
+ * up what the session's folders hold (plain sizes, never following a link, a sparse file counted in full),
+ * while a step runs and when it ends, and stops the step that crossed the bound. A snippet that writes without
+ * end therefore fails with the bound named, having written at most about a second's worth beyond it; short
+ * steps cost nothing, since no walk runs before a second of run time has gathered. Too many entries (a
+ * snippet making millions of empty files) cross the bound too, and so does a folder the runner cannot read
+ * (its owner's own {@code chmod 000}), since what it holds cannot be counted.
+ */
+final class DiskBound {
+    /** 4 GiB per session: a Go toolchain, a module cache and build cache of a guide's programs, many times over. */
+    static final long DEFAULT_BYTES = 4L << 30;
+    /** Entries (files, folders, links) per session; a guide's module cache holds a few thousand. */
+    static final int MAX_ENTRIES = 200_000;
+    private static final long EVERY_NANOS = 1_000_000_000L;
+
+    private final long bytes;
+    private final List<Path> roots;
+    private long ran;
+    private long checkedAt;
+    private long stepStart = -1;
+    private volatile String hit;
+
+    /** @param bytes the bound, 0 for none; @param roots the session's folders, walked without following links */
+    DiskBound(long bytes, List<Path> roots) {
+        this.bytes = bytes;
+        this.roots = List.copyOf(roots);
+    }
+
+    /** The bound in words, for a reason: {@code disk bound (4096 MiB in the session: home, Go caches, root layer)}. */
+    String name() {
+        return "disk bound (" + (bytes >> 20) + " MiB in the session: home, Go caches, root layer)";
+    }
+
+    void started() {
+        stepStart = System.nanoTime();
+    }
+
+    /** Polled while a step runs: whether the session crossed the bound (measured once per second of run time). */
+    boolean crossed() {
+        if (bytes <= 0 || hit != null) return hit != null;
+        long now = ran + (stepStart < 0 ? 0 : System.nanoTime() - stepStart);
+        if (now - checkedAt >= EVERY_NANOS) {
+            checkedAt = now;
+            measure();
+        }
+        return hit != null;
+    }
+
+    /** The step ended: its time counts, and the session is measured if a second of run time has gathered. */
+    void ended() {
+        if (stepStart >= 0) ran += System.nanoTime() - stepStart;
+        stepStart = -1;
+        crossed();
+    }
+
+    /** The bound crossed, named for a reason, or empty; once crossed, it stays crossed for the session. */
+    Optional<String> hit() {
+        return Optional.ofNullable(hit);
+    }
+
+    private void measure() {
+        long[] total = new long[2];
+        String[] why = new String[1];
+        for (Path root : roots) {
+            if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) continue;
+            try {
+                Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes a) {
+                        return count(a);
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
+                        return count(a);
+                    }
+
+                    private FileVisitResult count(BasicFileAttributes a) {
+                        if (a.isRegularFile()) total[0] += a.size();
+                        total[1]++;
+                        return total[0] > bytes || total[1] > MAX_ENTRIES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        if (e instanceof AccessDeniedException) {
+                            why[0] = root.relativize(file) + " cannot be read, so what it holds cannot be counted";
+                            return FileVisitResult.TERMINATE;
+                        }
+                        return FileVisitResult.CONTINUE; // removed while the walk passed
+                    }
+                });
+            } catch (IOException e) {
+                // a root removed meanwhile: nothing to count
+            }
+            if (why[0] != null || total[0] > bytes || total[1] > MAX_ENTRIES) break;
+        }
+        if (total[0] > bytes) hit = name();
+        else if (total[1] > MAX_ENTRIES) hit = "disk bound (" + MAX_ENTRIES + " files and folders in the session)";
+        else if (why[0] != null) hit = name() + ": " + why[0];
+    }
+}
