@@ -45,7 +45,14 @@ public final class Trees {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path f, IOException e) {
-                    delete(f);
+                    // a folder closed to its owner (chmod 000) cannot even be listed, so it is opened first, then removed
+                    // (the walk reads a folder before preVisitDirectory, so it lands here); never through a link
+                    if (e instanceof java.nio.file.AccessDeniedException && Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)
+                            && opened(f)) {
+                        deleteQuietly(f);
+                    } else {
+                        delete(f);
+                    }
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -58,6 +65,12 @@ public final class Trees {
         } catch (IOException | RuntimeException e) {
             // already gone, or a temporary folder the system cleans
         }
+    }
+
+    /** Whether the real folder {@code d} could be made listable (it was closed: opening it again would loop). */
+    private static boolean opened(Path d) {
+        ownerAll(d);
+        return Files.isReadable(d) && Files.isExecutable(d);
     }
 
     private static void ownerAll(Path d) {

@@ -56,7 +56,10 @@ final class LimitedIsolation implements Isolation {
 
     @Override
     public Wrapped wrap(List<String> command, Snippet snippet, Binds binds) throws IOException {
-        Wrapped in = inner.wrap(command, snippet, binds);
+        List<String> launched = limiter.inside(command, binds.env());
+        Binds b = launched == null ? binds : new Binds(binds.home(), binds.cwd(), binds.readOnly(), binds.writable(), binds.layer(),
+                binds.hidden(), java.util.Map.of(), binds.uid(), binds.passwd());
+        Wrapped in = inner.wrap(launched == null ? command : launched, snippet, b);
         Wrapped out;
         try {
             out = limiter.limit(in.command());

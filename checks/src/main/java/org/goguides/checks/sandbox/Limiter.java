@@ -13,6 +13,16 @@ interface Limiter {
     /** Wraps {@code command}; the caller closes the result when the process has ended. */
     Isolation.Wrapped limit(List<String> command) throws IOException;
 
+    /**
+     * The command as the sandbox starts it, for a limiter that must act inside the sandbox's own namespaces (see
+     * {@link PrlimitLimiter}): its step in front, then {@code env -i} with the snippet's environment {@code env}, so
+     * that the limiter's step itself starts with an empty environment (no LD_PRELOAD of the snippet's). Null: the
+     * command as it is, with the environment handed over by the sandbox.
+     */
+    default List<String> inside(List<String> command, java.util.Map<String, String> env) throws IOException {
+        return null;
+    }
+
     /** A few words for the start of a run: {@code memory 2048 MiB, 1024 processes (cgroup v1)}. */
     String describe();
 

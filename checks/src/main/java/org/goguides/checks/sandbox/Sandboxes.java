@@ -41,7 +41,7 @@ public final class Sandboxes {
                     + "with a fresh HOME and session directory only");
             default -> throw new IllegalArgumentException("goguides.sandbox=" + mode + ": unknown mode (allowed: " + String.join(", ", MODES) + ")");
         };
-        return new LimitedIsolation(base, limiter(limits));
+        return new LimitedIsolation(base, limiter(limits, base.name().equals("bwrap")));
     }
 
     /**
@@ -65,9 +65,14 @@ public final class Sandboxes {
     }
 
     static Limiter limiter(Limits limits) {
+        return limiter(limits, false);
+    }
+
+    /** @param inSandbox commands run in a user namespace of their own, where a process cap counts the sandbox alone */
+    static Limiter limiter(Limits limits, boolean inSandbox) {
         if (limits.memoryBytes() == 0 && limits.processes() == 0) return Limiter.OFF;
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) return Limiter.NONE;
-        return CgroupV1Limiter.detect(limits).orElseGet(() -> HostTools.has("prlimit") ? new PrlimitLimiter(limits) : Limiter.NONE);
+        return CgroupV1Limiter.detect(limits).orElseGet(() -> HostTools.has("prlimit") ? new PrlimitLimiter(limits, inSandbox) : Limiter.NONE);
     }
 
     /** The host user a root runner's sandboxes run as: nobody, who owns nothing on the host. */

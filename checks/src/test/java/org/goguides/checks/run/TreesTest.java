@@ -40,6 +40,17 @@ class TreesTest {
     }
 
     @Test
+    void aFolderClosedToItsOwnerIsStillRemoved() throws Exception {
+        Path closed = Files.createDirectories(tmp.resolve("session/home/closed/deeper"));
+        Files.writeString(closed.resolve("big"), "x\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(closed.getParent(), PosixFilePermissions.fromString("---------"));
+
+        Trees.deleteQuietly(tmp.resolve("session"));
+
+        assertFalse(Files.exists(tmp.resolve("session"), LinkOption.NOFOLLOW_LINKS), "a snippet's chmod 000 leaves nothing behind");
+    }
+
+    @Test
     void savedStateIsReadOnlyFromPlainFilesOfBoundedSize() throws Exception {
         Session s = Session.create(tmp.resolve("work"), "t", Map.of("PATH", "/usr/bin"));
         Path cwd = s.state().resolve("cwd");

@@ -83,8 +83,10 @@ class HostileSnippetsTest {
         config.put(Constants.OUTPUT_CAP, "65536");
         config.put(Constants.MEMORY_LIMIT, "128m");
         config.put(Constants.DISK_LIMIT, "192m");
-        // prlimit (no writable cgroups: not root) counts every process and thread of the user, the JVM's too
-        config.put(Constants.PROCESS_LIMIT, Sandboxes.limiter(Limits.DEFAULT) instanceof CgroupV1Limiter ? "64" : "4096");
+        // the process cap counts one sandbox's processes (a cgroup, or RLIMIT_NPROC inside its user namespace), never the
+        // runner user's: the user gets more processes than the cap beforehand, and every sandbox must still start
+        config.put(Constants.PROCESS_LIMIT, "64");
+        for (int i = 0; i < 80; i++) USERS_OTHER_PROCESSES.add(new ProcessBuilder("sleep", "600").start());
         config.put(Constants.HOST_PREFIX + "online", "true");
         Map<String, String> tokens = Map.of("MARKER", MARKER, "REALHOME", REAL_HOME.toString(),
                 "PORT", Integer.toString(server.getLocalPort()), "SOCKET", unixSocket.toString(),
@@ -132,8 +134,12 @@ class HostileSnippetsTest {
         }
     }
 
+    /** Processes of the runner's user outside any sandbox, more than the process cap: they must not count against it. */
+    static final List<Process> USERS_OTHER_PROCESSES = new java.util.ArrayList<>();
+
     @AfterAll
     static void cleanUp() throws IOException {
+        USERS_OTHER_PROCESSES.forEach(Process::destroyForcibly);
         if (server != null) server.close();
         if (unixServer != null) unixServer.close();
         if (unixSocket != null) Files.deleteIfExists(unixSocket);
@@ -222,6 +228,15 @@ class HostileSnippetsTest {
         SnippetResult fork = run.result("fail-fork-flood");
         assertEquals("hit the process limit (64 processes); stopped", fork.reason());
         assertTrue(fork.durationMs() < 10_000, "stopped when the cap was hit, not at the timeout: " + fork.durationMs());
+    }
+
+    @Test
+    void theProcessCapCountsOneSandboxNotTheRunnersUser() {
+        assertTrue(USERS_OTHER_PROCESSES.stream().allMatch(Process::isAlive), "the user's 80 other processes ran all along");
+        assertEquals(Map.of(), run.wrongStatuses(), "with 80 processes of the runner's user beside them, sandboxes capped at 64 still start");
+        SnippetResult fork = run.result("fail-fork-flood");
+        assertTrue(fork.reason().equals("hit the process limit (64 processes); stopped")
+                || fork.output().contains("Resource temporarily unavailable"), fork.reason() + "\n" + fork.output());
     }
 
     @Test
