@@ -67,9 +67,26 @@ public final class Trees {
         }
     }
 
-    /** Whether the real folder {@code d} could be made listable (it was closed: opening it again would loop). */
+    /**
+     * Whether the real folder {@code d} could be made listable (it was closed: opening it again would loop). The JDK
+     * changes permissions without following a link by opening the entry, which a folder closed to its owner refuses
+     * to anyone but root; then the folder, checked just before not to be a link, gets its mode by path. Nothing can
+     * put a link in its place meanwhile: a session is removed after its commands ended (the sandbox's PID namespace
+     * takes every process with it), and without a sandbox a snippet already runs as the runner's own user.
+     */
     private static boolean opened(Path d) {
         ownerAll(d);
+        if (!(Files.isReadable(d) && Files.isExecutable(d))) {
+            try {
+                if (Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
+                    Set<PosixFilePermission> p = Files.getPosixFilePermissions(d, LinkOption.NOFOLLOW_LINKS);
+                    p.addAll(OWNER_ALL);
+                    Files.setPosixFilePermissions(d, p);
+                }
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }
         return Files.isReadable(d) && Files.isExecutable(d);
     }
 

@@ -59,7 +59,7 @@ public final class BwrapIsolation implements Isolation {
     @Override
     public String describe() {
         return "sandbox: " + version + " (system read-only, private /tmp, home hidden, own PID namespace, no network unless"
-                + " `network`, no capabilities" + (asUser >= 0 ? ", as uid " + asUser + " on the host" : "") + "); root layer: " + (layer != null ? "overlay over " + layer.dirs() : noLayer);
+                + " `network`, no capabilities" + (asUser >= 0 ? ", as uid " + asUser + " on the host" : "") + "); root layer: " + (layer != null ? layer.describe() : noLayer);
     }
 
     @Override

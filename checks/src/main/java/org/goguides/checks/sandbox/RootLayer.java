@@ -21,7 +21,11 @@ import org.goguides.checks.run.HostTools;
  * ({@link IdmapHelper}) shows each system folder id-mapped (the host root's files owned by the sandbox
  * user), then drops to the sandbox user, which mounts the overlays in its own user namespace, where it is
  * root, over those id-mapped views. So a {@code root} step writes /usr/local as a reader's root does, while on
- * the host every process and every file of its layer belongs to the sandbox user (nobody).
+ * the host every process and every file of its layer belongs to the sandbox user (nobody). A runner that is not
+ * root cannot make id-mapped views of the host's file systems; there the layer is {@code fuse-overlayfs} with
+ * {@code squash_to_root}, started in the runner user's own user namespace: it reads the system as that user
+ * (the host root's secrets stay unreadable) and writes its upper folders as that user, while the sandbox
+ * sees every file as root's. Its processes live in a PID namespace that ends with the sandbox.
  * The overlays are mounted beside the system ({@code layer/merged/usr}), never over it, so the host-side
  * steps (the mount helper, bwrap) keep running the host's own binaries: nothing a snippet put into its
  * layer ever runs outside the sandbox, and the runner never writes into the layer itself. Every command of
@@ -51,6 +55,20 @@ final class RootLayer {
             + "shift\n"
             + "exec \"$@\"\n";
 
+    /**
+     * {@code FUSE FUSE-OVERLAYFS LOWER UPPER WORK TARGET …} up to {@code --}, then becomes the rest; run as root of the
+     * runner user's own user namespace. What fuse-overlayfs says goes to the step's output only when it fails.
+     */
+    private static final String FUSE = "set -e\n"
+            + "f=$1; shift\n"
+            + "while [ \"$1\" != -- ]; do\n"
+            + "  said=$(\"$f\" -o \"squash_to_root,lowerdir=$1,upperdir=$2,workdir=$3\" \"$4\" 2>&1)"
+            + " || { printf 'fuse-overlayfs: %s\\n' \"$said\" >&2; exit 125; }\n"
+            + "  shift 4\n"
+            + "done\n"
+            + "shift\n"
+            + "exec \"$@\"\n";
+
     static final String SUDO = "#!/bin/sh\n"
             + "# goguides sandbox: the snippet already runs as root over a throwaway layer; sudo just runs its command.\n"
             + "while [ $# -gt 0 ]; do\n"
@@ -67,6 +85,7 @@ final class RootLayer {
     private final List<Path> dirs;
     private final Path idmap;
     private final String options;
+    private final Path fuse;
     private final Path sudo;
 
     /** What {@link #enter} set up: the command prefix (it ends as the sandbox user), each system folder's overlay, and the sudo to bind. */
@@ -80,10 +99,25 @@ final class RootLayer {
      * @param sudo the runner's own sandbox {@code sudo} script (see {@link #writeSudo})
      */
     RootLayer(List<Path> dirs, Path idmap, String options, Path sudo) {
+        this(dirs, idmap, options, null, sudo);
+    }
+
+    private RootLayer(List<Path> dirs, Path idmap, String options, Path fuse, Path sudo) {
         this.dirs = List.copyOf(dirs);
         this.idmap = idmap;
         this.options = options;
+        this.fuse = fuse;
         this.sudo = sudo;
+    }
+
+    /** The layer of a runner that is not root: {@code fuse-overlayfs} (absolute path) in the runner user's own namespace. */
+    static RootLayer fuse(List<Path> dirs, Path fuseOverlayfs, Path sudo) {
+        return new RootLayer(dirs, null, null, fuseOverlayfs, sudo);
+    }
+
+    /** A few words for the start of a run. */
+    String describe() {
+        return (fuse != null ? "fuse-overlayfs over " : "overlay over id-mapped ") + dirs;
     }
 
     /** The overlay options to try, best first: see {@link #MOUNT}. */
@@ -126,6 +160,7 @@ final class RootLayer {
      * Only paths made of safe characters are accepted, because overlay options are comma separated.
      */
     Mounted enter(Path layer, int uid) throws IOException {
+        if (fuse != null) return enterFuse(layer);
         if (uid <= 0) throw new IOException("a root layer runs only as the sandbox user, never as the host's root");
         String text = layer.toString();
         if (!text.matches("[A-Za-z0-9._/+-]+")) {
@@ -150,6 +185,33 @@ final class RootLayer {
         cmd.addAll(HostTools.command("unshare", "--user", "--map-root-user", "--mount", "--"));
         cmd.addAll(List.of(HostTools.require("sh"), "-c", MOUNT, "sh", HostTools.require("mount"), options));
         cmd.addAll(mounts);
+        cmd.add("--");
+        return new Mounted(cmd, merged, sudo);
+    }
+
+    /**
+     * The prefix of a runner that is not root: {@code unshare --user --map-root-user --mount --pid --fork} (the runner
+     * user becomes root of its own namespace; the PID namespace ends the fuse-overlayfs processes with the sandbox,
+     * which becomes its first process, and has its own /proc, where bubblewrap looks up its child) → fuse-overlayfs of
+     * each system folder.
+     */
+    private Mounted enterFuse(Path layer) throws IOException {
+        String text = layer.toString();
+        if (!text.matches("[A-Za-z0-9._/+-]+")) {
+            throw new IOException("the session folder " + text + " has characters an overlay mount cannot take (letters, digits, . _ / + - are allowed)");
+        }
+        List<String> cmd = new ArrayList<>(HostTools.command("unshare", "--user", "--map-root-user", "--mount", "--pid", "--fork",
+                "--kill-child", "--mount-proc", "--"));
+        cmd.addAll(List.of(HostTools.require("sh"), "-c", FUSE, "sh", fuse.toString()));
+        Map<Path, Path> merged = new LinkedHashMap<>();
+        for (Path d : dirs) {
+            String n = d.toString().substring(1).replace('/', '_');
+            Path upper = dir(layer, "upper", n, -1);
+            Path work = dir(layer, "work", n, -1);
+            Path target = dir(layer, "merged", n, -1);
+            cmd.addAll(List.of(d.toString(), upper.toString(), work.toString(), target.toString()));
+            merged.put(d, target);
+        }
         cmd.add("--");
         return new Mounted(cmd, merged, sudo);
     }

@@ -108,13 +108,50 @@ public final class Sandboxes {
             }
         }
         String[] why = new String[1];
-        RootLayer layer = asUser >= 0 ? rootLayer(asUser, why) : null;
-        if (layer == null && asUser < 0) {
-            why[0] = asRoot ? "no root layer: the sandbox cannot run as uid " + SANDBOX_UID + " here, and a root step never runs as the host's root"
-                    : "no root layer: the runner is not root; a user namespace cannot write through an overlay to folders the host's root owns, "
-                    + "and only the host's root can make the id-mapped views that would let it (a root step is never the host's root)";
+        RootLayer layer = asUser >= 0 ? rootLayer(asUser, why) : asRoot ? null : fuseLayer(why);
+        if (layer == null && asRoot && asUser < 0) {
+            why[0] = "no root layer: the sandbox cannot run as uid " + SANDBOX_UID + " here, and a root step never runs as the host's root";
         }
         return new BwrapIsolation(version, view, layer, why[0], asUser);
+    }
+
+    /**
+     * The root layer of a runner that is not root, or null with the reason in {@code why[0]}: a user namespace cannot
+     * write through a kernel overlay to folders the host's root owns, and only the host's root can make id-mapped
+     * views, so it takes {@code fuse-overlayfs} (installed in a system folder, with {@code /dev/fuse} open to this
+     * user, as on Ubuntu and Debian), tried here down to writing /usr/share through it.
+     */
+    private static RootLayer fuseLayer(String[] why) {
+        String notRoot = "no root layer: the runner is not root, so a user namespace cannot write through a kernel overlay to folders the "
+                + "host's root owns (only the host's root can make the id-mapped views that let it), and ";
+        if (!HostTools.has("fuse-overlayfs") || !HostTools.has("unshare")) {
+            why[0] = notRoot + "fuse-overlayfs is not installed (apt-get install fuse-overlayfs)";
+            return null;
+        }
+        Path dev = Path.of("/dev/fuse");
+        if (!Files.isReadable(dev) || !Files.isWritable(dev)) {
+            why[0] = notRoot + "/dev/fuse is not open to this user (chmod 0666 /dev/fuse, as Ubuntu and Debian's udev rule has it)";
+            return null;
+        }
+        Path t = null;
+        try {
+            Path sudo = RootLayer.writeSudo();
+            t = Files.createTempDirectory("goguides-overlay-probe-");
+            RootLayer.Mounted m = RootLayer.fuse(List.of(Path.of("/usr")), Path.of(HostTools.require("fuse-overlayfs")), sudo).enter(t, -1);
+            List<String> cmd = new ArrayList<>(m.prefix());
+            cmd.addAll(List.of(HostTools.require("mkdir"), m.merged().get(Path.of("/usr")).resolve("share/goguides-probe").toString()));
+            Result r = run(cmd);
+            boolean ok = r.exit == 0 && Files.isDirectory(t.resolve("upper/usr/share/goguides-probe"))
+                    && !Files.exists(Path.of("/usr/share/goguides-probe"));
+            if (ok) return RootLayer.fuse(RootLayer.systemDirs(), Path.of(HostTools.require("fuse-overlayfs")), sudo);
+            why[0] = notRoot + "fuse-overlayfs does not work here (" + firstLine(r.output) + ")";
+            return null;
+        } catch (IOException e) {
+            why[0] = notRoot + "fuse-overlayfs cannot be tried (" + e.getMessage() + ")";
+            return null;
+        } finally {
+            Trees.deleteQuietly(t);
+        }
     }
 
     /**
