@@ -84,7 +84,7 @@ class RootLayerTest {
 
     @Test
     void aRootStepIsNeverTheHostsRoot() {
-        assertEquals("passed", run.result("pass-root-step-not-host-root").status(), run.result("pass-root-step-not-host-root").reason());
+        assertEquals(Status.PASSED, run.result("pass-root-step-not-host-root").status(), run.result("pass-root-step-not-host-root").reason());
         assertFalse(PROBED_UIDS.isEmpty(), "the host saw the probe process of the root step");
         String expected = isRoot() ? "65534" : String.valueOf(uid());
         assertEquals(java.util.Set.of(expected), PROBED_UIDS, "a root step runs as nobody (root runner) or as the runner's user, never as uid 0");
