@@ -17,8 +17,9 @@ import java.util.Optional;
  * runner (no quota, no mount), so the runner measures: after every second of the session's run time it adds
  * up what the session's folders hold (plain sizes, never following a link, a sparse file counted in full),
  * while a step runs and when it ends, and stops the step that crossed the bound. A snippet that writes without
- * end therefore fails with the bound named, having written at most about a second's worth beyond it; short
- * steps cost nothing, since no walk runs before a second of run time has gathered. Too many entries (a
+ * end therefore fails with the bound named, having written at most about a second's worth beyond it (more when
+ * the session holds so many files that a walk takes over 50 ms: walks then come at most once per twenty times
+ * their own length); short steps cost nothing, since no walk runs before a second of run time has gathered. Too many entries (a
  * snippet making millions of empty files) cross the bound too, and so does a folder the runner cannot read
  * (its owner's own {@code chmod 000}), since what it holds cannot be counted.
  */
@@ -34,6 +35,8 @@ final class DiskBound {
     private long ran;
     private long checkedAt;
     private long stepStart = -1;
+    /** Run time between two walks: a second, or twenty times the last walk, so that walking costs at most 5 %. */
+    private long every = EVERY_NANOS;
     private volatile String hit;
 
     /** @param bytes the bound, 0 for none; @param roots the session's folders, walked without following links */
@@ -44,7 +47,8 @@ final class DiskBound {
 
     /** The bound in words, for a reason: {@code disk bound (4096 MiB in the session: home, Go caches, root layer)}. */
     String name() {
-        return "disk bound (" + (bytes >> 20) + " MiB in the session: home, Go caches, root layer)";
+        String size = bytes >= 1 << 20 ? (bytes >> 20) + " MiB" : bytes + " bytes";
+        return "disk bound (" + size + " in the session: home, Go caches, root layer)";
     }
 
     void started() {
@@ -55,9 +59,11 @@ final class DiskBound {
     boolean crossed() {
         if (bytes <= 0 || hit != null) return hit != null;
         long now = ran + (stepStart < 0 ? 0 : System.nanoTime() - stepStart);
-        if (now - checkedAt >= EVERY_NANOS) {
+        if (now - checkedAt >= every) {
             checkedAt = now;
+            long t0 = System.nanoTime();
             measure();
+            every = Math.max(EVERY_NANOS, 20 * (System.nanoTime() - t0));
         }
         return hit != null;
     }
