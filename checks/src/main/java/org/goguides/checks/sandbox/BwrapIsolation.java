@@ -92,14 +92,28 @@ public final class BwrapIsolation implements Isolation {
      */
     @Override
     public Wrapped wrap(List<String> command, Snippet snippet, Binds binds) throws IOException {
+        return wrap(command, snippet, binds, null);
+    }
+
+    /**
+     * As {@link #wrap(List, Snippet, Binds)}, with a limiter's {@code launcher} ({@code prlimit … --}) started in the
+     * sandbox's own user namespace, where the kernel counts the sandbox's processes alone, and always the host's own
+     * binary: in front of bwrap when a root layer's start-up already made that namespace (the host's file system, which
+     * no layer changes), else as the sandboxed command's first step (the read-only system), started with an empty
+     * environment and handing the snippet's on through {@code env -i}, so that nothing the snippet exports
+     * (LD_PRELOAD) loads into it.
+     */
+    Wrapped wrap(List<String> command, Snippet snippet, Binds binds, List<String> launcher) throws IOException {
         boolean root = snippet.requires().root();
         if (root && layer == null) throw new IOException(noRootLayerReason());
         boolean layered = layer != null && (root || RootLayer.exists(binds.layer()));
         List<String> a = new ArrayList<>();
         boolean asNobody = binds.uid() >= 0;
         RootLayer.Mounted mounted = layered ? layer.enter(binds.layer(), binds.uid()) : null;
-        if (mounted != null) a.addAll(mounted.prefix()); // ends as the sandbox user
+        if (mounted != null) a.addAll(mounted.prefix()); // ends as the sandbox user, root of its own user namespace
         else if (asNobody) add(a, HostTools.require("setpriv"), "--reuid=" + binds.uid(), "--regid=" + binds.uid(), "--clear-groups", "--");
+        boolean launchInside = launcher != null && mounted == null;
+        if (launcher != null && mounted != null) a.addAll(launcher);
         add(a, HostTools.require("bwrap"), "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--ro-bind", "/proc/sys", "/proc/sys");
         if (mounted != null) {
             for (Map.Entry<Path, Path> m : mounted.merged().entrySet()) {
@@ -131,8 +145,13 @@ public final class BwrapIsolation implements Isolation {
         if (snippet.requires().network()) add(a, "--share-net");
         add(a, "--die-with-parent", "--new-session", "--cap-drop", "ALL");
         add(a, "--clearenv");
-        binds.env().forEach((k, v) -> add(a, "--setenv", k, v));
+        if (!launchInside) binds.env().forEach((k, v) -> add(a, "--setenv", k, v));
         add(a, "--chdir", view.startIn(binds).toString(), "--");
+        if (launchInside) {
+            a.addAll(launcher);
+            a.addAll(HostTools.command("env", "-i", "--"));
+            binds.env().forEach((k, v) -> a.add(k + "=" + v));
+        }
         a.addAll(command);
         return Wrapped.contained(a); // --unshare-all: its own PID namespace
     }

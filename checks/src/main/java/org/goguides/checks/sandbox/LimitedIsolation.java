@@ -56,10 +56,9 @@ final class LimitedIsolation implements Isolation {
 
     @Override
     public Wrapped wrap(List<String> command, Snippet snippet, Binds binds) throws IOException {
-        List<String> launched = limiter.inside(command, binds.env());
-        Binds b = launched == null ? binds : new Binds(binds.home(), binds.cwd(), binds.readOnly(), binds.writable(), binds.layer(),
-                binds.hidden(), java.util.Map.of(), binds.uid(), binds.passwd());
-        Wrapped in = inner.wrap(launched == null ? command : launched, snippet, b);
+        List<String> launcher = limiter.launcher();
+        Wrapped in = launcher != null && inner instanceof BwrapIsolation b ? b.wrap(command, snippet, binds, launcher)
+                : inner.wrap(command, snippet, binds);
         Wrapped out;
         try {
             out = limiter.limit(in.command());

@@ -14,12 +14,11 @@ interface Limiter {
     Isolation.Wrapped limit(List<String> command) throws IOException;
 
     /**
-     * The command as the sandbox starts it, for a limiter that must act inside the sandbox's own namespaces (see
-     * {@link PrlimitLimiter}): its step in front, then {@code env -i} with the snippet's environment {@code env}, so
-     * that the limiter's step itself starts with an empty environment (no LD_PRELOAD of the snippet's). Null: the
-     * command as it is, with the environment handed over by the sandbox.
+     * The command that sets the limits from inside the sandbox's own user namespace ({@code prlimit … --}, see
+     * {@link PrlimitLimiter}), which the sandbox places where that namespace exists and no snippet can change the
+     * binary; null when the limiter needs no such step.
      */
-    default List<String> inside(List<String> command, java.util.Map<String, String> env) throws IOException {
+    default List<String> launcher() throws IOException {
         return null;
     }
 

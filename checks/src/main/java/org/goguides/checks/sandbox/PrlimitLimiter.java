@@ -7,8 +7,8 @@ import org.goguides.checks.run.HostTools;
 import org.goguides.checks.run.Isolation;
 
 /**
- * The fallback where control groups cannot be made (not root): {@code prlimit} sets the address-space limit of
- * the command on the host, and its process-count limit inside the sandbox. The kernel counts RLIMIT_NPROC per
+ * The fallback where control groups cannot be made (not root): {@code prlimit} sets the address-space and
+ * process-count limits of the command, inside the sandbox when there is one. The kernel counts RLIMIT_NPROC per
  * user and user namespace (since Linux 5.14), and checks each namespace level against the limit its creator
  * had: set on the host, the limit would count every process of the runner's user (the JVM's threads, other
  * sandboxes) and bubblewrap could not even make its namespaces; set inside the sandbox's own user namespace,
@@ -32,27 +32,29 @@ final class PrlimitLimiter implements Limiter {
 
     @Override
     public Isolation.Wrapped limit(List<String> command) throws java.io.IOException {
+        if (inSandbox) return Isolation.Wrapped.of(command); // both limits are set inside (see launcher)
         List<String> full = new ArrayList<>(HostTools.command("prlimit"));
-        // Go reserves address space generously: give it four times the memory cap
-        if (limits.memoryBytes() > 0) full.add("--as=" + limits.memoryBytes() * 4);
-        if (limits.processes() > 0 && !inSandbox) full.add("--nproc=" + limits.processes());
+        full.addAll(options());
         full.add("--");
         full.addAll(command);
         return Isolation.Wrapped.of(full);
     }
 
-    /**
-     * The sandboxed command under the process cap: {@code prlimit --nproc} runs inside the sandbox (the host's own
-     * binary, in the read-only system) with an empty environment, and {@code env -i} hands the snippet's
-     * environment to the command alone. A snippet without capabilities cannot raise the cap.
-     */
+    private List<String> options() {
+        List<String> o = new ArrayList<>();
+        // Go reserves address space generously: give it four times the memory cap
+        if (limits.memoryBytes() > 0) o.add("--as=" + limits.memoryBytes() * 4);
+        if (limits.processes() > 0) o.add("--nproc=" + limits.processes());
+        return o;
+    }
+
+    /** {@code prlimit --as=… --nproc=… --}, for the sandbox to start inside its own user namespace. */
     @Override
-    public List<String> inside(List<String> command, java.util.Map<String, String> env) throws java.io.IOException {
-        if (!inSandbox || limits.processes() <= 0) return null;
-        List<String> full = new ArrayList<>(HostTools.command("prlimit", "--nproc=" + limits.processes(), "--"));
-        full.addAll(HostTools.command("env", "-i", "--"));
-        env.forEach((k, v) -> full.add(k + "=" + v));
-        full.addAll(command);
+    public List<String> launcher() throws java.io.IOException {
+        if (!inSandbox) return null;
+        List<String> full = new ArrayList<>(HostTools.command("prlimit"));
+        full.addAll(options());
+        full.add("--");
         return full;
     }
 

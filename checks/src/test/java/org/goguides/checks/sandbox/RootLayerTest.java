@@ -162,6 +162,10 @@ class RootLayerTest {
     @Test
     void nothingTheLayerHoldsRunsOnTheHost() throws IOException {
         assertEquals(Status.PASSED, run.result("pass-next-root-step-mounts-the-layer-again").status());
+        if (Sandboxes.limiter(Limits.DEFAULT, true) instanceof PrlimitLimiter) {
+            assertTrue(run.result("pass-next-root-step-mounts-the-layer-again").output().contains("\n" + Limits.DEFAULT.processes() + "\n"),
+                    "a prlimit planted in the layer does not lift the process cap: " + run.result("pass-next-root-step-mounts-the-layer-again").output());
+        }
         try (Stream<Path> s = Files.list(Path.of("/var/cache"))) {
             assertEquals(List.of(), s.filter(p -> p.getFileName().toString().startsWith("goguides-hostile-" + MARKER)).toList(),
                     "no helper planted in the layer ran on the host");

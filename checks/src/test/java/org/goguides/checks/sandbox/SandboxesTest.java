@@ -110,6 +110,22 @@ class SandboxesTest {
     }
 
     @Test
+    void theProcessCapIsSetInsideTheSandboxWithoutTheSnippetsEnvironment() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(HostTools.has("bwrap") && HostTools.has("prlimit"), "needs bwrap and prlimit");
+        BwrapIsolation b = new BwrapIsolation("bubblewrap test", HostView.of(Map.of("PATH", "/usr/bin"), null), null, "no layer");
+        Path home = Files.createDirectories(tmp.resolve("cap/home"));
+        List<String> launcher = List.of(HostTools.require("prlimit"), "--nproc=64", "--");
+        List<String> cmd = b.wrap(List.of("/bin/bash", "w.sh"), snippet(false, false), new Isolation.Binds(home, home, List.of(), List.of(),
+                tmp.resolve("cap/layer"), List.of(), Map.of("LD_PRELOAD", home + "/evil.so"), -1), launcher).command();
+        assertFalse(cmd.contains("--setenv"), "the snippet's environment is not bwrap's to hand to prlimit: " + cmd);
+        int start = cmd.indexOf(HostTools.require("prlimit"));
+        assertTrue(start > cmd.indexOf("--clearenv"), "prlimit runs inside the sandbox, in its own user namespace: " + cmd);
+        assertEquals(List.of(HostTools.require("prlimit"), "--nproc=64", "--", HostTools.require("env"), "-i", "--",
+                "LD_PRELOAD=" + home + "/evil.so", "/bin/bash", "w.sh"), cmd.subList(start, cmd.size()),
+                "prlimit starts with an empty environment; env -i hands the snippet's to the command alone");
+    }
+
+    @Test
     void aRootLayerNeverRunsAsTheHostsRoot() throws Exception {
         RootLayer l = new RootLayer(List.of(Path.of("/usr")), tmp.resolve("goguides-idmap"), "userxattr", tmp.resolve("sudo"));
         Path layer = tmp.resolve("uid/control/layer");
