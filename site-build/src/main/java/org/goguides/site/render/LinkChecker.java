@@ -90,7 +90,9 @@ public final class LinkChecker {
                 if (t.href != null && ("stylesheet".equals(t.rel) || "icon".equals(t.rel))) ref = t.href;
             } else if (tag == "script" || tag == "img") ref = t.src;
             else if (tag == "form") ref = t.action;
-            if (ref != null) refs.add(ref);
+            // interned: the same links (the sidebar lists every guide on every page) are then held once for the
+            // whole site, not once per page, which made the memory of a 5,000-page build grow with pages squared
+            if (ref != null) refs.add(ref.intern());
             if (tag == "script" || tag == "style" || tag == "textarea" || tag == "title") {
                 int close = indexOfIgnoreCase(html, "</" + tag, i);
                 i = close < 0 ? n : close;
