@@ -6,7 +6,9 @@ which is what a browser with the page open does. Median and max over ROUNDS save
 
   mvn -B -q install -DskipTests && python3 site-build/bench/preview-latency.py [--rounds 10] [--content content] [--guide SLUG]
 
-Runs a copy of the content folder (the real one is never edited) through site-build/bin/site-build serve.
+Runs a copy of the content folder (the real one is never edited) through site-build/bin/site-build serve
+(SITE_BUILD_JAVA chooses the JDK, as for the launcher). Also prints the server's CPU time (user+sys, all its
+threads, from /proc) per save, which a busy machine does not distort the way it does wall time.
 """
 import argparse, http.client, os, shutil, socket, statistics, subprocess, sys, tempfile, time
 
@@ -17,6 +19,17 @@ ap.add_argument("--content", default=os.path.join(root, "content"))
 ap.add_argument("--results", default=os.path.join(root, "target", "results"))
 ap.add_argument("--guide", default=None)
 a = ap.parse_args()
+
+
+
+def cpu_s(pid):
+    """User+sys CPU seconds of a process and its threads so far (Linux /proc), or -1 elsewhere."""
+    try:
+        f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        return (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return -1
+
 
 work = tempfile.mkdtemp(prefix="goguides-preview-")
 content = os.path.join(work, "content")
@@ -45,6 +58,7 @@ try:
     time.sleep(0.5)
     original = open(path, encoding="utf-8").read()
     got = []
+    cpu0 = cpu_s(srv.pid)
     for i in range(a.rounds):
         marker = f"preview-marker-{i}-{time.time_ns()}"
         t_save = time.perf_counter()
@@ -62,6 +76,9 @@ try:
         got.append((t_page - t_save) * 1000)
         print(f"round {i + 1}: reload event {1000 * (t_event - t_save):.0f} ms, page with the change {1000 * (t_page - t_save):.0f} ms{'' if ok else ' (page lacks the change!)'}")
         time.sleep(0.6)  # the watcher coalesces saves within 30 ms; keep saves apart
+    cpu = cpu_s(srv.pid) - cpu0
+    if cpu0 >= 0:
+        print(f"server CPU time (user+sys) per save: {1000 * cpu / a.rounds:.0f} ms (includes {a.rounds} x 0.6 s idle, the file watcher)")
     print(f"save -> page shown: median {statistics.median(got):.0f} ms, max {max(got):.0f} ms over {len(got)} saves (target <= 300 ms)")
 finally:
     srv.terminate()
