@@ -5,7 +5,8 @@ content layout, and writes a results file so that every executed snippet has a b
   content/docs/sNNN/pNNNNN.md  ->  <out>/content/guides/pNNNNN/index.zh.md
   (bilingual pNNNNN.en.md / .zh.md pairs become index.en.md / index.zh.md of one guide)
 
-Front matter keeps title, description (as summary) and platforms; Hugo-only keys are dropped.
+Front matter keeps title, description (as summary) and platforms, and gets the page's Hugo section
+(sNNN, 100 pages each) as its group; other Hugo-only keys are dropped.
 Executed fences (bash, shell) get explicit ids s1, s2, ... so that the results file can name them.
 The results are a benchmark fixture for one pretend host: they are never published.
 
@@ -24,9 +25,9 @@ EXECUTED = {"bash", "shell", "sh"}
 LINK = re.compile(r"\[([^\]]*)\]\(\.\./(p\d+)/\)")
 
 
-def convert(text, slugs):
+def convert(text, slugs, section):
     fm, body = text.split("\n---\n", 1)
-    keep = []
+    keep = ["group: " + section]
     for line in fm.splitlines()[1:]:
         if line.startswith("title:") or line.startswith("platforms:"):
             keep.append(line)
@@ -81,7 +82,7 @@ def main():
                 continue
             slug, lang = m.group(1), m.group(2) or "zh"
             langs.add(lang)
-            text, snippets = convert(open(os.path.join(sdir, name), encoding="utf-8").read(), slugs)
+            text, snippets = convert(open(os.path.join(sdir, name), encoding="utf-8").read(), slugs, section)
             gdir = os.path.join(out, "content", "guides", slug)
             os.makedirs(gdir, exist_ok=True)
             path = os.path.join(gdir, "index.%s.md" % lang)

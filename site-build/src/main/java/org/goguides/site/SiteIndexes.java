@@ -23,6 +23,7 @@ import org.goguides.site.render.Redirects;
 import org.goguides.site.render.SearchIndex;
 import org.goguides.site.render.SiteWriter;
 import org.goguides.site.render.Sitemap;
+import org.goguides.site.view.ReadingOrder;
 import org.goguides.site.view.ViewFactory;
 import org.goguides.site.view.Views;
 import org.goguides.site.view.Views.GuideLink;
@@ -166,15 +167,14 @@ final class SiteIndexes {
 
     /** A language's home page: its guides in reading order (the first is where to start), under their groups. */
     private static IndexPageView index(Views.PageContext page, List<GuideLink> guides, List<String> order) {
+        Map<String, Integer> place = new HashMap<>();
+        for (int i = 0; i < order.size(); i++) place.putIfAbsent(order.get(i), i);
         List<GuideLink> sorted = new ArrayList<>(guides);
-        sorted.sort(Comparator.comparingInt(g -> {
-            int i = order.indexOf(g.slug());
-            return i < 0 ? Integer.MAX_VALUE : i;
-        }));
+        sorted.sort(Comparator.comparingInt(g -> place.getOrDefault(g.slug(), Integer.MAX_VALUE)));
         Map<String, List<GuideLink>> groups = new LinkedHashMap<>();
         for (GuideLink g : sorted) groups.computeIfAbsent(g.group(), k -> new ArrayList<>()).add(g);
         List<Views.GuideGroup> out = new ArrayList<>();
-        groups.forEach((title, list) -> out.add(new Views.GuideGroup(title, List.copyOf(list))));
+        groups.forEach((title, list) -> out.add(new Views.GuideGroup(title, ReadingOrder.groupAnchor(out.size()), List.copyOf(list))));
         return new IndexPageView(page, sorted, sorted.isEmpty() ? null : sorted.get(0), out);
     }
 }

@@ -49,16 +49,57 @@ public final class ReadingOrder {
         return of(lang).stream().map(Entry::slug).toList();
     }
 
-    /** The sidebar of a page: groups of guides, the current one marked. */
+    /**
+     * Up to this many guides in a language, the sidebar lists every guide of every group; beyond it, only the
+     * current guide's group (at most {@link #WINDOW} guides each side of it) and the other groups as links to
+     * their place on the home page. A sidebar listing everything grows every page with the size of the site
+     * (at 5,000 guides, 150 KB of links per page and gigabytes in all) and stops helping a reader long before.
+     */
+    public static final int FULL_SIDEBAR_MAX = 40;
+    /** Guides shown each side of the current one in a large group of a large site's sidebar. */
+    public static final int WINDOW = 20;
+
+    /** The id of the {@code index}-th group (0-based) on a language's home page, where a sidebar's group link goes. */
+    public static String groupAnchor(int index) {
+        return "group-" + (index + 1);
+    }
+
+    /** The sidebar of a page: groups of guides, the current one marked; for a large site, see {@link #FULL_SIDEBAR_MAX}. */
     public List<NavGroup> nav(String lang, String currentSlug) {
-        Map<String, List<NavItem>> groups = new LinkedHashMap<>();
-        for (Entry e : of(lang)) {
-            groups.computeIfAbsent(e.group(), k -> new ArrayList<>())
-                    .add(new NavItem(e.slug(), e.title(), ViewFactory.guideUrl(lang, e.slug()), e.slug().equals(currentSlug)));
-        }
+        List<Entry> all = of(lang);
+        Map<String, List<Entry>> groups = new LinkedHashMap<>();
+        for (Entry e : all) groups.computeIfAbsent(e.group(), k -> new ArrayList<>()).add(e);
+        boolean full = all.size() <= FULL_SIDEBAR_MAX;
         List<NavGroup> out = new ArrayList<>();
-        groups.forEach((title, items) -> out.add(new NavGroup(title, List.copyOf(items))));
+        int index = 0;
+        for (Map.Entry<String, List<Entry>> g : groups.entrySet()) {
+            List<Entry> members = g.getValue();
+            String url = ViewFactory.indexUrl(lang) + "#" + groupAnchor(index++);
+            int at = indexOf(members, currentSlug);
+            if (full) {
+                out.add(new NavGroup(g.getKey(), items(lang, members, currentSlug), "", members.size()));
+            } else if (at >= 0) {
+                int from = Math.max(0, at - WINDOW), to = Math.min(members.size(), at + WINDOW + 1);
+                boolean cut = from > 0 || to < members.size();
+                out.add(new NavGroup(g.getKey(), items(lang, members.subList(from, to), currentSlug), cut ? url : "", members.size()));
+            } else {
+                out.add(new NavGroup(g.getKey(), List.of(), url, members.size()));
+            }
+        }
         return out;
+    }
+
+    private static List<NavItem> items(String lang, List<Entry> entries, String currentSlug) {
+        List<NavItem> items = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            items.add(new NavItem(e.slug(), e.title(), ViewFactory.guideUrl(lang, e.slug()), e.slug().equals(currentSlug)));
+        }
+        return List.copyOf(items);
+    }
+
+    private static int indexOf(List<Entry> entries, String slug) {
+        for (int i = 0; i < entries.size(); i++) if (entries.get(i).slug().equals(slug)) return i;
+        return -1;
     }
 
     /** The guide before ({@code step} -1) or after (+1) {@code slug} in reading order, or null. */

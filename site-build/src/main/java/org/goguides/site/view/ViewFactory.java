@@ -94,6 +94,12 @@ public final class ViewFactory {
         return messages.get(lang);
     }
 
+    /** The URL of a language's home page. */
+    public static String indexUrl(String lang) {
+        return "/" + lang + "/";
+    }
+
+    /** The URL of a guide translation's page. */
     public static String guideUrl(String lang, String slug) {
         return "/" + lang + "/" + slug + "/";
     }

@@ -114,8 +114,12 @@ public final class Views {
     public record NavItem(String slug, String title, String url, boolean current) {
     }
 
-    /** A group of guides in the sidebar and on the home page, in the authors' order ({@code group}, {@code weight}). */
-    public record NavGroup(String title, List<NavItem> items) {
+    /**
+     * A group of guides in a page's sidebar, in the authors' order ({@code group}, {@code weight}): the guides
+     * listed ({@code items}; empty for a group shown only by its title), how many it has ({@code count}), and
+     * where the whole group is on the home page ({@code url}; "" when every guide of it is listed).
+     */
+    public record NavGroup(String title, List<NavItem> items, String url, int count) {
     }
 
     /** A heading in the page's table of contents; {@code number} counts the level-2 headings only ("" for level 3). */
@@ -131,7 +135,7 @@ public final class Views {
     }
 
     /** Guides under one heading of the home page. */
-    public record GuideGroup(String title, List<GuideLink> guides) {
+    public record GuideGroup(String title, String anchor, List<GuideLink> guides) {
     }
 
     /** The index of one language: the guide to start with, then every guide in reading order and groups. */
