@@ -78,8 +78,12 @@ public final class Session {
             if (ownerUid >= 0) Files.setAttribute(d, "unix:uid", ownerUid, LinkOption.NOFOLLOW_LINKS);
         }
         if (ownerUid >= 0) {
-            // the sandbox user must reach its folders through the runner's (otherwise private) ones
-            Files.setPosixFilePermissions(root, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+            // the sandbox user must reach its folders through the runner's (otherwise private) ones, and no one else may:
+            // a snippet can make its own files setuid (chmod 4755 in its home or root layer) and the session's path is in
+            // every host process's command line, so a session any user could pass would hand out the sandbox user's id.
+            // The sandbox user passes by its group (the sandbox runs with gid = its uid, see setpriv --regid).
+            Files.setAttribute(root, "unix:gid", ownerUid, LinkOption.NOFOLLOW_LINKS);
+            Files.setPosixFilePermissions(root, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x---"));
             Path w = workRoot.toRealPath();
             if (!Files.getPosixFilePermissions(w).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
                 Files.setPosixFilePermissions(w, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
