@@ -28,6 +28,12 @@ public final class BwrapIsolation implements Isolation {
     private final int asUser;
     /** The size of each private temporary folder (/tmp, hidden homes): what a snippet writes there is memory. */
     static final long TMPFS_BYTES = 512L << 20;
+    /**
+     * The size of every other hidden folder (/run, /var/tmp, the homes, the checkout, the runner's folders): room for
+     * the mount points the sandbox makes there and little else, since a tmpfs is memory that a runner without
+     * cgroups (prlimit's address space) does not count; nine of them at 512 MiB each let one step hold 4.5 GiB.
+     */
+    static final long MASK_BYTES = 1L << 20;
     /** Files only the host's root reads, hidden from sessions with a root layer (whose root owns the host root's files). */
     static final List<Path> SECRETS = List.of(Path.of("/etc/shadow"), Path.of("/etc/gshadow"), Path.of("/etc/shadow-"),
             Path.of("/etc/gshadow-"), Path.of("/etc/sudoers"), Path.of("/etc/ssh/ssh_host_rsa_key"),
@@ -121,10 +127,10 @@ public final class BwrapIsolation implements Isolation {
             }
             add(a, "--ro-bind", mounted.sudo().toString(), "/usr/bin/sudo");
         }
-        for (Path h : view.hidden()) add(a, "--size", Long.toString(TMPFS_BYTES), "--tmpfs", h.toString());
+        for (Path h : view.hidden()) add(a, "--size", Long.toString(tmpfsBytes(h)), "--tmpfs", h.toString());
         for (Path h : binds.hidden()) {
             boolean shown = view.hidden().stream().noneMatch(h::startsWith) && Files.isDirectory(h, LinkOption.NOFOLLOW_LINKS);
-            if (shown) add(a, "--size", Long.toString(TMPFS_BYTES), "--tmpfs", h.toString());
+            if (shown) add(a, "--size", Long.toString(tmpfsBytes(h)), "--tmpfs", h.toString());
         }
         for (Path k : asNobody ? view.keptForOthers() : view.kept()) add(a, "--ro-bind", k.toString(), k.toString());
         // the sandbox user (nobody, home /nonexistent) gets the session's HOME as its account's home, as a reader's
@@ -154,6 +160,11 @@ public final class BwrapIsolation implements Isolation {
         }
         a.addAll(command);
         return Wrapped.contained(a); // --unshare-all: its own PID namespace
+    }
+
+    /** /tmp is the snippet's scratch space ({@link #TMPFS_BYTES}); every other hidden folder is a mask ({@link #MASK_BYTES}). */
+    static long tmpfsBytes(Path hidden) {
+        return hidden.equals(Path.of("/tmp")) ? TMPFS_BYTES : MASK_BYTES;
     }
 
     /** Where WSL keeps its interop sockets: {@code /run/WSL} (the property {@value #WSL_RUN_PROPERTY} moves it, for tests). */

@@ -296,6 +296,8 @@ class HostileSnippetsTest {
         SnippetResult hidden = run.result("fail-hide-from-disk-bound");
         assertTrue(hidden.reason().startsWith("hit the disk bound (192 MiB in the session: home, Go caches, root layer)"), hidden.reason());
         assertFalse(hidden.output().contains("not stopped"), hidden.output());
+        SnippetResult masks = run.result("pass-hidden-folders-are-small");
+        assertEquals(Status.PASSED, masks.status(), "the hidden folders other than /tmp hold no memory to speak of: " + masks.output());
         SnippetResult tmpFill = run.result("fail-fill-private-tmp");
         assertTrue(tmpFill.reason().startsWith("hit the memory limit") || tmpFill.output().contains("No space left on device"),
                 tmpFill.reason() + "\n" + tmpFill.output());

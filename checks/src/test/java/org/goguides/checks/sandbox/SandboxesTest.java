@@ -63,7 +63,7 @@ class SandboxesTest {
         List<String> off = bwrap.wrap(List.of("bash", "x.sh"), snippet(false, false), binds).command();
         String line = String.join(" ", off);
         assertTrue(line.startsWith("/usr/bin/bwrap --ro-bind / / --dev /dev --proc /proc --ro-bind /proc/sys /proc/sys --size 536870912 --tmpfs /tmp"
-                + " --size 536870912 --tmpfs /home/dev --ro-bind /home/dev/sdk/go"), line);
+                + " --size 1048576 --tmpfs /home/dev --ro-bind /home/dev/sdk/go"), line);
         assertTrue(line.contains("--ro-bind " + tmp.resolve("s/control") + " ") && line.contains("--bind " + home + " " + home), line);
         assertTrue(line.contains("--unshare-all --die-with-parent --new-session --cap-drop ALL --clearenv --chdir " + home + " -- bash x.sh"), line);
         assertFalse(line.contains("--share-net"));
