@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.vladsch.flexmark.util.ast.Document;
+
 import org.goguides.checks.model.Guide;
 import org.goguides.checks.model.Snippet;
 import org.goguides.site.render.MarkdownRenderer;
@@ -30,8 +32,11 @@ final class GuideBodies {
     record Body(String html, List<TocEntry> toc, List<CountView> counts, int total, List<PlatformSummaryView> platformSummaries, byte[] search) {
     }
 
-    /** The body of {@code g}, from a parse of its Markdown with the site's flexmark (the tree is dropped after). */
-    static Body render(Guide g, ViewFactory views, Templates templates) {
+    /**
+     * The body of {@code g}, rendered from {@code tree}, the tree the parse stage read it from (which this changes and
+     * then drops), or, when that is gone ({@code serve} reusing a guide parsed by an earlier build), from a new parse.
+     */
+    static Body render(Guide g, Document tree, ViewFactory views, Templates templates) {
         Map<Integer, String> blocks = new HashMap<>();
         List<SnippetView> snippetViews = views.snippets(g);
         List<String> html = templates.renderEach("partials/snippet.ftlh", snippetViews);
@@ -43,7 +48,7 @@ final class GuideBodies {
         Map<String, String> t = views.t(g.locale());
         Map<String, String> alerts = new HashMap<>();
         for (String k : List.of("note", "tip", "important", "warning", "caution")) alerts.put(k, Messages.text(t, "alert." + k));
-        MarkdownRenderer.Body body = MarkdownRenderer.render(MarkdownRenderer.parse(g.markdown()),
+        MarkdownRenderer.Body body = MarkdownRenderer.render(tree != null ? tree : MarkdownRenderer.parse(g.markdown()),
                 line -> blocks.getOrDefault(line, ""), alerts);
         byte[] search = SearchIndex.page(ViewFactory.guideUrl(g.locale(), g.slug()), g.meta().title(), InlineMarkdown.text(g.meta().summary()),
                 readable(body.sections()));

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import com.vladsch.flexmark.util.ast.Document;
+
 import org.goguides.checks.model.Content;
 import org.goguides.checks.model.Guide;
 import org.goguides.site.render.AssetManifest;
@@ -74,9 +76,14 @@ final class GuidePages {
         inputs = rebuilds.inputs(settings, results, templatesDir, assets);
     }
 
-    /** Renders, writes and link-scans one guide page. */
-    Written render(Guide g) throws IOException {
-        GuideBodies.Body body = rebuilds.body(g, inputs, kept, () -> GuideBodies.render(g, views, templates));
+    /**
+     * Renders, writes and link-scans one guide page.
+     *
+     * @param tree the tree the parse stage read the guide from ({@link org.goguides.checks.parse.ParsedGuide}), rendered and
+     *             dropped; null when there is none (a guide {@code serve} parsed in an earlier build): then it is parsed again
+     */
+    Written render(Guide g, Document tree) throws IOException {
+        GuideBodies.Body body = rebuilds.body(g, inputs, kept, () -> GuideBodies.render(g, tree, views, templates));
         GuidePageView page = page(g, body);
         String path = g.locale() + "/" + g.slug() + "/index.html";
         byte[] bytes = templates.render("guide.ftlh", page).getBytes(StandardCharsets.UTF_8);

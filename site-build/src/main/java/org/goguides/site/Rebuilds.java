@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.goguides.checks.model.Content;
 import org.goguides.checks.model.Guide;
 import org.goguides.checks.parse.GuideFiles;
+import org.goguides.checks.parse.ParsedContent;
 import org.goguides.site.render.AssetManifest;
 import org.goguides.site.render.Templates;
 import org.goguides.site.view.ResultIndex;
@@ -50,21 +51,24 @@ final class Rebuilds {
 
     /**
      * The guides of one folder ({@code part}, one folder's files): as an earlier build parsed them when the
-     * files and the settings are the same, else loaded now; may be called from any thread.
+     * files and the settings are the same (then without trees: only the model is kept), else parsed now, with
+     * their trees; may be called from any thread.
      */
-    Content folder(GuideFiles part, Content settings, Supplier<Content> load) throws IOException {
+    ParsedContent folder(GuideFiles part, Content settings, Supplier<ParsedContent> load) throws IOException {
         StringBuilder key = new StringBuilder().append(settings.site()).append('\0').append(settings.platforms().all());
         for (Path f : part.files()) {
             key.append('\0').append(f).append('\0').append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
         }
         String k = key.toString();
         Content c = folders.get(k);
-        if (c == null) {
-            c = load.get();
-            folders.put(k, c);
+        if (c != null) {
+            used.put(k, c);
+            return new ParsedContent(c, java.util.List.of());
         }
-        used.put(k, c);
-        return c;
+        ParsedContent parsed = load.get();
+        folders.put(k, parsed.content());
+        used.put(k, parsed.content());
+        return parsed;
     }
 
     /** After a load: forgets the folders the load did not use (deleted or changed ones). */

@@ -82,9 +82,10 @@ public final class SiteBuilder {
     }
 
     /**
-     * Builds the site: the guide folder is listed once and the guides loaded on every core (the parse stage);
-     * with no authoring error anywhere, each guide's page is rendered, written to the staged folder and
-     * link-scanned, on every core; then the rest of the site. Any error discards the staged folder: nothing is written.
+     * Builds the site: the guide folder is listed once and the guides parsed on every core (the parse stage), each
+     * guide's page rendered from the tree of its parse, written to the staged folder and link-scanned as soon as
+     * the guide is parsed ({@link ParallelLoad}); then the rest of the site. Any error, an authoring error anywhere
+     * included, discards the staged folder: nothing is written.
      */
     public Report build(Options o) throws IOException {
         Phases.mark("(before the build)");
@@ -113,16 +114,18 @@ public final class SiteBuilder {
         try (SiteWriter.Staged staged = SiteWriter.stage(o.out())) {
             GuidePages guidePages = new GuidePages(settings, listing, index, o.templates(), git::join, rebuilds, staged);
             Phases.mark("guide pages set up");
-            Content content = ParallelLoad.load(o.content(), o.displayBase(), files.join(), o.guides(), rebuilds, settings);
+            // a page per guide, on every core, rendered from the tree of the guide's one parse as soon as it is parsed;
+            // each is written and link-scanned as it is made, and its tree dropped
+            ParallelLoad.Loaded loaded = ParallelLoad.load(o.content(), o.displayBase(), files.join(), o.guides(), rebuilds, settings,
+                    guidePages::render);
             rebuilds.loaded();
-            Phases.mark("load");
+            Phases.mark("load and guide pages");
+            Content content = loaded.content();
             List<Problem> problems = new ArrayList<>(content.problems());
             if (o.guides().isEmpty()) problems.addAll(Series.problems(content.guides())); // after: links
             if (!problems.isEmpty()) return new Report(0, problems.stream().sorted().toList(), List.of());
             content = published(content);
-            // a page per guide, on every core; each is written and link-scanned as it is made, and its tree dropped
-            List<GuidePages.Written> inOrder = Parallel.map(content.guides(), guidePages::render);
-            Phases.mark("guide pages");
+            List<GuidePages.Written> inOrder = loaded.pages();
             SiteIndexes.Rendered site = SiteIndexes.write(content, guidePages, inOrder, staged);
             if (!site.brokenLinks().isEmpty()) {
                 // printed as is by the command line, which exits with 2; nothing is written

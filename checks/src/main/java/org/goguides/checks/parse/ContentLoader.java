@@ -91,7 +91,7 @@ public final class ContentLoader {
 
     private Content loadOnly(Collection<String> slugs) {
         if (!Files.isDirectory(root)) return loadSettings(); // which says the folder is missing
-        return load(GuideFiles.list(root.resolve("guides"), slugs), slugs, false);
+        return load(GuideFiles.list(root.resolve("guides"), slugs), slugs, false, false).content();
     }
 
     /**
@@ -99,8 +99,16 @@ public final class ContentLoader {
      * empty), as {@link #load(Collection)} does.
      */
     public Content load(GuideFiles files, Collection<String> slugs) {
-        if (!Files.isDirectory(root)) return loadSettings();
-        return load(files.only(slugs), slugs, false);
+        return parse(files, slugs).content();
+    }
+
+    /**
+     * As {@link #load(GuideFiles, Collection)}, each guide with the tree it was read from ({@link ParsedGuide}),
+     * for a caller that renders the guides: then no guide is parsed twice.
+     */
+    public ParsedContent parse(GuideFiles files, Collection<String> slugs) {
+        if (!Files.isDirectory(root)) return new ParsedContent(loadSettings(), List.of());
+        return load(files.only(slugs), slugs, false, true);
     }
 
     /**
@@ -108,16 +116,23 @@ public final class ContentLoader {
      * a check that chosen guides exist nor the checks across guides (the caller makes them on the whole).
      */
     public Content loadPart(GuideFiles part) {
-        return load(part, List.of(), true);
+        return load(part, List.of(), true, false).content();
     }
 
-    private Content load(GuideFiles listed, Collection<String> slugs, boolean part) {
+    /** As {@link #loadPart(GuideFiles)}, each guide with the tree it was read from, for a caller that renders them. */
+    public ParsedContent parsePart(GuideFiles part) {
+        return load(part, List.of(), true, true);
+    }
+
+    /** @param trees whether to hand out each guide's tree, else it is garbage as soon as the guide is read */
+    private ParsedContent load(GuideFiles listed, Collection<String> slugs, boolean part, boolean trees) {
         Content base = settings != null ? settings : loadSettings();
         List<Problem> problems = new ArrayList<>(settings != null ? List.of() : base.problems());
         SiteConfig site = base.site();
         PlatformCatalog platforms = base.platforms();
         GuideParser parser = new GuideParser(platforms);
         List<Guide> guides = new ArrayList<>();
+        List<ParsedGuide> parsed = new ArrayList<>();
         Path guidesDir = listed.dir();
         listed.unlisted().forEach((dir, why) -> problems.add(Problem.at(display(dir), 1, "cannot list guides: " + why)));
         List<Path> files = listed.files();
@@ -139,7 +154,9 @@ public final class ContentLoader {
                         + String.join(", ", site.languages()) + "; set languages in site.yml)"));
                 continue;
             }
-            guides.add(parser.parse(f, shown, slug, lang, problems));
+            ParsedGuide p = parser.read(f, shown, slug, lang, problems);
+            guides.add(p.guide());
+            if (trees) parsed.add(p);
         }
         for (String s : slugs) {
             if (guides.stream().noneMatch(g -> g.slug().equals(s))) {
@@ -148,7 +165,7 @@ public final class ContentLoader {
         }
         if (!part && (slugs.isEmpty() || dependencies)) problems.addAll(Series.problems(guides));
         Collections.sort(problems);
-        return new Content(site, platforms, guides, problems);
+        return new ParsedContent(new Content(site, platforms, guides, problems), parsed);
     }
 
     /**

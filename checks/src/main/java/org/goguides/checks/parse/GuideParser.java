@@ -16,11 +16,8 @@ import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.LinkNodeBase;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
-import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.data.MutableDataSet;
 
 import org.goguides.checks.host.PlatformCatalog;
 import org.goguides.checks.model.ExitExpectation;
@@ -41,16 +38,6 @@ import org.goguides.checks.model.TranscriptStep;
  * the parser never throws on bad input.
  */
 public final class GuideParser {
-    /**
-     * Blocks and inlines, so that links and images can be checked ({@link SafeUrl}) wherever guides are
-     * parsed (check, lint, build); the site renders from a parse of its own.
-     */
-    private static final Parser PARSER = Parser.builder(new MutableDataSet()
-            .set(Parser.EXTENSIONS, List.of(YamlFrontMatterExtension.create()))
-            // line numbers by binary search, not by counting line breaks from the start for every block
-            .set(Parser.TRACK_DOCUMENT_LINES, true))
-            .build();
-
     private final PlatformCatalog catalog;
 
     public GuideParser(PlatformCatalog catalog) {
@@ -65,21 +52,34 @@ public final class GuideParser {
      * @param problems receives every authoring error
      */
     public Guide parse(Path file, String displayPath, String slug, String locale, List<Problem> problems) {
+        return read(file, displayPath, slug, locale, problems).guide();
+    }
+
+    /** As {@link #parse(Path, String, String, String, List)}, with the tree the guide was read from, for a caller that renders it. */
+    public ParsedGuide read(Path file, String displayPath, String slug, String locale, List<Problem> problems) {
         TextFile.Text text;
         try {
             text = TextFile.read(file);
         } catch (IOException e) {
             problems.add(Problem.at(displayPath, 1, "cannot read the file: " + e.getMessage()));
-            return new Guide(slug, locale, file, displayPath, new FrontMatter("", "", List.of()), "", List.of());
+            return new ParsedGuide(new Guide(slug, locale, file, displayPath, new FrontMatter("", "", List.of()), "", List.of()), null);
         }
         if (text.invalidUtf8Line() > 0) {
             problems.add(Problem.at(displayPath, text.invalidUtf8Line(), "the file is not valid UTF-8 (save it as UTF-8)"));
         }
-        return parse(text.text(), file, displayPath, slug, locale, problems);
+        return read(text.text(), file, displayPath, slug, locale, problems);
     }
 
     /** Parses already normalised text (see {@link TextFile#normalize}). */
     public Guide parse(String markdown, Path file, String displayPath, String slug, String locale, List<Problem> problems) {
+        return read(markdown, file, displayPath, slug, locale, problems).guide();
+    }
+
+    /**
+     * As {@link #parse(String, Path, String, String, String, List)}, with the tree ({@link GuideMarkdown}) the guide
+     * was read from: its blocks are read here, before the tree is handed on, so a renderer may change it.
+     */
+    public ParsedGuide read(String markdown, Path file, String displayPath, String slug, String locale, List<Problem> problems) {
         java.util.function.BiConsumer<Integer, String> problem = (line, msg) -> problems.add(Problem.at(displayPath, line, msg));
         if (MarkdownLimits.tooLarge(markdown, problem)) return unparsed(slug, locale, file, displayPath, markdown);
         MarkdownLimits.controlCharacters(markdown, problem);
@@ -87,7 +87,7 @@ public final class GuideParser {
         Document doc;
         MarkdownLimits.Budgeted text = new MarkdownLimits.Budgeted(markdown, MarkdownLimits.budgetNanos());
         try {
-            doc = PARSER.parse(BasedSequence.of(text));
+            doc = GuideMarkdown.PARSER.parse(BasedSequence.of(text));
         } catch (MarkdownLimits.OverBudget e) {
             problem.accept(1, "the Markdown takes too long to parse (more than " + MarkdownLimits.budgetNanos() / 1_000_000
                     + " ms of CPU; long runs of unclosed links, backticks or brackets, or thousands of link references, cost time"
@@ -103,7 +103,7 @@ public final class GuideParser {
         if (MarkdownLimits.tooDeep(doc, problem)) return unparsed(slug, locale, file, displayPath, markdown);
         List<Snippet> snippets = new Walker(displayPath, slug, locale, meta, problems).walk(doc);
         titleHeading(doc, meta, problem);
-        return new Guide(slug, locale, file, displayPath, meta, markdown, snippets);
+        return new ParsedGuide(new Guide(slug, locale, file, displayPath, meta, markdown, snippets), doc);
     }
 
     /**
@@ -127,8 +127,8 @@ public final class GuideParser {
     }
 
     /** A guide that was not parsed (too large, too slow or too deep): its problem says why; no tree, no snippets. */
-    private static Guide unparsed(String slug, String locale, Path file, String displayPath, String markdown) {
-        return new Guide(slug, locale, file, displayPath, new FrontMatter("", "", List.of()), markdown, List.of());
+    private static ParsedGuide unparsed(String slug, String locale, Path file, String displayPath, String markdown) {
+        return new ParsedGuide(new Guide(slug, locale, file, displayPath, new FrontMatter("", "", List.of()), markdown, List.of()), null);
     }
 
     /** Walks the document in order, keeping the nearest heading for derived ids. */

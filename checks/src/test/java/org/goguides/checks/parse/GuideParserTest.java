@@ -189,4 +189,22 @@ class GuideParserTest {
         assertTrue(!unnamed.hash().equals(b.hash()), "naming a shell changes what runs, so the hash");
         assertEquals(List.of(), a.options().after());
     }
+
+    /** The tree handed on is the guides' dialect (the site renders it as it is), and it is handed on once. */
+    @Test
+    void readHandsOnTheTreeOfTheGuidesDialectOnce() {
+        String md = "---\ntitle: t\n---\n\n## 步骤\n\n| a | b |\n|---|---|\n| ~~x~~ | **注意：**请 |\n\n```sh {#a}\necho\n```\n";
+        ParsedGuide p = new GuideParser(PlatformCatalog.builtIn()).read(md, Path.of("x.md"), "x.md", "x", "en", new ArrayList<>());
+        assertEquals(List.of("a"), p.guide().snippets().stream().map(Snippet::id).toList());
+        com.vladsch.flexmark.util.ast.Document tree = p.takeTree();
+        List<String> kinds = new ArrayList<>();
+        for (com.vladsch.flexmark.util.ast.Node n : tree.getDescendants()) kinds.add(n.getClass().getSimpleName());
+        for (String k : List.of("YamlFrontMatterBlock", "AnchorLink", "TableBlock", "Strikethrough", "StrongEmphasis", "FencedCodeBlock")) {
+            assertTrue(kinds.contains(k), k + " missing from the tree: " + kinds);
+        }
+        assertNull(p.takeTree(), "a tree is handed on once (rendering changes it)");
+        ParsedGuide tooDeep = new GuideParser(PlatformCatalog.builtIn()).read("---\ntitle: t\n---\n" + ">".repeat(100) + " x\n",
+                Path.of("y.md"), "y.md", "y", "en", new ArrayList<>());
+        assertNull(tooDeep.takeTree(), "no tree for a guide that was not read");
+    }
 }

@@ -22,11 +22,7 @@ import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.anchorlink.AnchorLink;
-import com.vladsch.flexmark.ext.anchorlink.AnchorLinkExtension;
-import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
-import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock;
-import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Block;
@@ -34,13 +30,14 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
-import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.misc.Extension;
 
+import org.goguides.checks.parse.GuideMarkdown;
 import org.goguides.site.view.Views.TocEntry;
 
 /**
- * A guide body from Markdown in one parse, with flexmark: CommonMark, GFM tables, strikethrough, heading
- * anchors and emphasis that works next to Chinese punctuation ({@link CjkEmphasis}). Raw HTML in a
+ * A guide body from the tree of its one parse ({@link GuideMarkdown}, the guides' Markdown: CommonMark, GFM tables,
+ * strikethrough, heading anchors and emphasis that works next to Chinese punctuation). Raw HTML in a
  * guide is escaped, so a pull request cannot put markup or scripts on the site. The same tree gives
  * what the page needs besides the HTML: GitHub alerts ({@code > [!NOTE]}) become callouts, tables
  * scroll in a focusable wrapper, external links get {@code rel}, the title's {@code # h1} is left to
@@ -51,22 +48,25 @@ import org.goguides.site.view.Views.TocEntry;
 public final class MarkdownRenderer {
     private static final Pattern ALERT = Pattern.compile("^\\s*\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)]\\s*");
 
-    private static final DataHolder OPTIONS = new MutableDataSet()
-            .set(Parser.EXTENSIONS, List.of(YamlFrontMatterExtension.create(), TablesExtension.create(),
-                    StrikethroughExtension.create(), AnchorLinkExtension.create(), CjkEmphasis.create(), GuideHtmlExtension.create()))
+    /**
+     * The parse stage's options ({@link GuideMarkdown}: its extensions write their nodes too) and the site's HTML writer
+     * ({@link GuideHtmlExtension}); no parser option of its own, so the tree the parse stage hands over is the one rendered.
+     */
+    private static final DataHolder OPTIONS = new MutableDataSet(GuideMarkdown.OPTIONS)
+            .set(Parser.EXTENSIONS, withHtml(GuideMarkdown.EXTENSIONS))
             .set(HtmlRenderer.RENDER_HEADER_ID, true)
             .set(HtmlRenderer.GENERATE_HEADER_ID, true)
-            .set(AnchorLinkExtension.ANCHORLINKS_SET_ID, false)
-            .set(AnchorLinkExtension.ANCHORLINKS_WRAP_TEXT, false)
-            .set(AnchorLinkExtension.ANCHORLINKS_ANCHOR_CLASS, "anchor")
             .set(HtmlRenderer.ESCAPE_HTML, true)
-            // line numbers by binary search, not by counting line breaks from the start for every block
-            .set(Parser.TRACK_DOCUMENT_LINES, true)
             .toImmutable();
-    private static final Parser PARSER = Parser.builder(OPTIONS).build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder(OPTIONS).build();
 
     private MarkdownRenderer() {
+    }
+
+    private static List<Extension> withHtml(List<Extension> parse) {
+        List<Extension> all = new ArrayList<>(parse);
+        all.add(GuideHtmlExtension.create());
+        return List.copyOf(all);
     }
 
     /** A part of a page for the search index: the heading it starts at (none before the first) and its text. */
@@ -86,9 +86,12 @@ public final class MarkdownRenderer {
         return render(parse(markdown), blockHtml, alertTitles);
     }
 
-    /** The tree {@link #render(Document, IntFunction, Map)} needs; the guide parser reads its blocks from the same tree. */
+    /**
+     * The tree {@link #render(Document, IntFunction, Map)} needs, as the parse stage makes it ({@link GuideMarkdown}); a build
+     * renders the trees the guide parser hands over ({@link org.goguides.checks.parse.ParsedGuide}) instead.
+     */
     public static Document parse(CharSequence markdown) {
-        return PARSER.parse(BasedSequence.of(markdown));
+        return GuideMarkdown.parse(markdown);
     }
 
     /** As {@link #render(String, IntFunction, Map)} from a parsed tree, which it changes (callouts, the title left out). */

@@ -135,7 +135,7 @@ class CommonMarkSpecTest {
     /**
      * Why an example differs, for a new list: {@code flexmark} if flexmark core with no options and no
      * extension differs too; else the site's intended changes; else {@code site}, a difference of this
-     * project's own (an extension, {@link CjkEmphasis}) to look at.
+     * project's own (an extension, {@link org.goguides.checks.parse.CjkEmphasis}) to look at.
      */
     static String reason(Example ex, String actual) {
         String plain = PLAIN_RENDERER.render(PLAIN_PARSER.parse(ex.markdown()));

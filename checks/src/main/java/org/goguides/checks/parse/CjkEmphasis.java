@@ -1,4 +1,4 @@
-package org.goguides.site.render;
+package org.goguides.checks.parse;
 
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.core.delimiter.AsteriskDelimiterProcessor;
