@@ -2,7 +2,6 @@ package org.goguides.checks.parse;
 
 import java.util.List;
 
-import com.vladsch.flexmark.ext.anchorlink.AnchorLinkExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
@@ -14,24 +13,22 @@ import com.vladsch.flexmark.util.misc.Extension;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 
 /**
- * The Markdown of a guide, in one place: CommonMark with front matter, GFM tables, strikethrough, heading
- * anchors and emphasis that works next to Chinese punctuation ({@link CjkEmphasis}). The parse stage reads
+ * The Markdown of a guide, in one place: CommonMark with front matter, GFM tables, strikethrough and emphasis
+ * that works next to Chinese punctuation ({@link CjkEmphasis}). The parse stage reads
  * a guide's blocks from this tree and the site renders the same tree (with these options and extensions,
  * plus its HTML writer's), so a guide is parsed once per build and what is checked (snippets, links) is
- * what is shown. See checks/DESIGN.md §1.
+ * what is shown. Heading anchors are the renderer's: flexmark's anchor-link extension adds them in a post-processor
+ * that walks the tree recursively, which overflowed the stack on a hostile guide before its depth was checked
+ * ({@link MarkdownLimits#MAX_DEPTH}). See checks/DESIGN.md §1.
  */
 public final class GuideMarkdown {
     /** The parser extensions of the dialect; a renderer adds its own to these, never a parser extension of its own. */
     public static final List<Extension> EXTENSIONS = List.of(YamlFrontMatterExtension.create(), TablesExtension.create(),
-            StrikethroughExtension.create(), AnchorLinkExtension.create(), CjkEmphasis.create());
+            StrikethroughExtension.create(), CjkEmphasis.create());
 
     /** The parser's options, which a renderer of these trees starts from. */
     public static final DataHolder OPTIONS = new MutableDataSet()
             .set(Parser.EXTENSIONS, EXTENSIONS)
-            // an empty anchor link before each heading's text, not around it, and no id of its own (the heading has it)
-            .set(AnchorLinkExtension.ANCHORLINKS_SET_ID, false)
-            .set(AnchorLinkExtension.ANCHORLINKS_WRAP_TEXT, false)
-            .set(AnchorLinkExtension.ANCHORLINKS_ANCHOR_CLASS, "anchor")
             // line numbers by binary search, not by counting line breaks from the start for every block
             .set(Parser.TRACK_DOCUMENT_LINES, true)
             .toImmutable();

@@ -1,6 +1,8 @@
 package org.goguides.site.render;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +24,7 @@ import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.anchorlink.AnchorLink;
+import com.vladsch.flexmark.ext.anchorlink.AnchorLinkExtension;
 import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
@@ -37,7 +40,7 @@ import org.goguides.site.view.Views.TocEntry;
 
 /**
  * A guide body from the tree of its one parse ({@link GuideMarkdown}, the guides' Markdown: CommonMark, GFM tables,
- * strikethrough, heading anchors and emphasis that works next to Chinese punctuation). Raw HTML in a
+ * strikethrough and emphasis that works next to Chinese punctuation), with heading anchors. Raw HTML in a
  * guide is escaped, so a pull request cannot put markup or scripts on the site. The same tree gives
  * what the page needs besides the HTML: GitHub alerts ({@code > [!NOTE]}) become callouts, tables
  * scroll in a focusable wrapper, external links get {@code rel}, the title's {@code # h1} is left to
@@ -49,11 +52,16 @@ public final class MarkdownRenderer {
     private static final Pattern ALERT = Pattern.compile("^\\s*\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)]\\s*");
 
     /**
-     * The parse stage's options ({@link GuideMarkdown}: its extensions write their nodes too) and the site's HTML writer
-     * ({@link GuideHtmlExtension}); no parser option of its own, so the tree the parse stage hands over is the one rendered.
+     * The parse stage's options ({@link GuideMarkdown}: its extensions write their nodes too), heading anchors (added to
+     * the tree by {@link #anchorLinks}, written by flexmark's extension) and the site's HTML writer ({@link GuideHtmlExtension});
+     * no parser is made from these: the tree rendered is the one the parse stage hands over.
      */
     private static final DataHolder OPTIONS = new MutableDataSet(GuideMarkdown.OPTIONS)
             .set(Parser.EXTENSIONS, withHtml(GuideMarkdown.EXTENSIONS))
+            // an empty anchor link before each heading's text, not around it, and no id of its own (the heading has it)
+            .set(AnchorLinkExtension.ANCHORLINKS_SET_ID, false)
+            .set(AnchorLinkExtension.ANCHORLINKS_WRAP_TEXT, false)
+            .set(AnchorLinkExtension.ANCHORLINKS_ANCHOR_CLASS, "anchor")
             .set(HtmlRenderer.RENDER_HEADER_ID, true)
             .set(HtmlRenderer.GENERATE_HEADER_ID, true)
             .set(HtmlRenderer.ESCAPE_HTML, true)
@@ -65,6 +73,7 @@ public final class MarkdownRenderer {
 
     private static List<Extension> withHtml(List<Extension> parse) {
         List<Extension> all = new ArrayList<>(parse);
+        all.add(AnchorLinkExtension.create());
         all.add(GuideHtmlExtension.create());
         return List.copyOf(all);
     }
@@ -110,8 +119,36 @@ public final class MarkdownRenderer {
         while (lead instanceof YamlFrontMatterBlock) lead = lead.getNext();
         if (lead instanceof Heading h && h.getLevel() == 1) h.unlink(); // the page template shows the title
         callouts(doc, alertTitles);
+        anchorLinks(doc);
         HeadingIds.assign(doc);
         return doc;
+    }
+
+    /**
+     * An empty {@link AnchorLink} before the text of every heading, wherever it stands, as flexmark's anchor-link
+     * extension adds at parse time (not wrapping the text); here without recursion, as the parse stage has no such pass.
+     */
+    private static void anchorLinks(Document doc) {
+        Deque<Node> todo = new ArrayDeque<>();
+        todo.push(doc);
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (n instanceof Heading h) {
+                if (h.getText().isNotNull()) {
+                    AnchorLink anchor = new AnchorLink();
+                    if (h.getFirstChild() == null) {
+                        anchor.setChars(h.getText().subSequence(0, 0));
+                        h.appendChild(anchor);
+                    } else {
+                        anchor.setChars(h.getFirstChild().getChars().subSequence(0, 0));
+                        h.getFirstChild().insertBefore(anchor);
+                    }
+                    anchor.setCharsFromContent();
+                }
+            } else if (n instanceof Block || n instanceof Document) {
+                for (Node c = n.getFirstChild(); c != null; c = c.getNext()) todo.push(c);
+            }
+        }
     }
 
     /** The HTML of a Markdown text without callouts or snippets (for tests and short texts). */
