@@ -34,8 +34,9 @@ import org.goguides.checks.model.TranscriptStep;
 
 /**
  * Parses one guide file into a {@link Guide}: front matter, snippets with their attributes,
- * output blocks and console transcripts. Authoring errors are collected into the given list;
- * the parser never throws on bad input.
+ * output blocks and console transcripts, read from the tree of the guides' dialect ({@link GuideMarkdown});
+ * {@code read} also hands that tree on, for the site to render without a second parse. Authoring errors are
+ * collected into the given list; the parser never throws on bad input.
  */
 public final class GuideParser {
     private final PlatformCatalog catalog;
