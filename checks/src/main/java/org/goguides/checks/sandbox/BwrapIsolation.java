@@ -34,10 +34,8 @@ public final class BwrapIsolation implements Isolation {
      * cgroups (prlimit's address space) does not count; nine of them at 512 MiB each let one step hold 4.5 GiB.
      */
     static final long MASK_BYTES = 1L << 20;
-    /** Files only the host's root reads, hidden from sessions with a root layer (whose root owns the host root's files). */
-    static final List<Path> SECRETS = List.of(Path.of("/etc/shadow"), Path.of("/etc/gshadow"), Path.of("/etc/shadow-"),
-            Path.of("/etc/gshadow-"), Path.of("/etc/sudoers"), Path.of("/etc/ssh/ssh_host_rsa_key"),
-            Path.of("/etc/ssh/ssh_host_ecdsa_key"), Path.of("/etc/ssh/ssh_host_ed25519_key"));
+    /** What an id-mapped layer masks, walked once per run, when the first layered step starts (see {@link LayerMasks}). */
+    private LayerMasks masks;
 
     /**
      * @param version what {@code bwrap --version} said, for the start of a run
@@ -136,9 +134,13 @@ public final class BwrapIsolation implements Isolation {
         // the sandbox user (nobody, home /nonexistent) gets the session's HOME as its account's home, as a reader's
         // account has: tools that ask the password database and not $HOME (Delve, ssh) then find their files there
         if (asNobody && mounted == null && binds.passwd() != null) add(a, "--ro-bind", binds.passwd().toString(), "/etc/passwd");
-        if (mounted != null) {
-            // the layer shows the host root's files as its root's (id-mapped): the host's secrets are masked
-            for (Path secret : SECRETS) if (Files.isRegularFile(secret, LinkOption.NOFOLLOW_LINKS)) add(a, "--ro-bind", "/dev/null", secret.toString());
+        if (mounted != null && layer.idMapped()) {
+            // the layer shows the host root's files as its root's (id-mapped): what no other user may read is masked
+            LayerMasks m = masks();
+            for (Path f : m.files()) if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) add(a, "--ro-bind", "/dev/null", f.toString());
+            for (Path d : m.folders()) {
+                if (Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) add(a, "--perms", "0755", "--size", Long.toString(MASK_BYTES), "--tmpfs", d.toString());
+            }
         }
         // an `interop` step starts Windows programs: WSL's binfmt handler (/init, in the read-only system) talks
         // to the interop server through a socket under /run/WSL, shown read-only; nothing else of /run comes back
@@ -160,6 +162,15 @@ public final class BwrapIsolation implements Isolation {
         }
         a.addAll(command);
         return Wrapped.contained(a); // --unshare-all: its own PID namespace
+    }
+
+    /** The masks of this run's id-mapped layer, walked on first use and kept for the run. */
+    synchronized LayerMasks masks() throws IOException {
+        if (masks == null) {
+            List<Path> hidden = new ArrayList<>(view.hidden());
+            masks = LayerMasks.scan(layer.dirs(), hidden);
+        }
+        return masks;
     }
 
     /** /tmp is the snippet's scratch space ({@link #TMPFS_BYTES}); every other hidden folder is a mask ({@link #MASK_BYTES}). */

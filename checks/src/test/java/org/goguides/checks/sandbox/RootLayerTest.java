@@ -44,6 +44,8 @@ class RootLayerTest {
     static Map<String, String> before;
     static String CORE_PATTERN;
     static Path SECRET;
+    /** A root-only file and a root-only folder inside the layered folders (/etc, /var/cache), where the layer's root owns them. */
+    static Path[] LAYER_SECRETS;
     /** Host uids (real, effective, saved, fs) of the root steps' probe processes, seen from the host's /proc while they run. */
     static final java.util.Set<String> PROBED_UIDS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -58,6 +60,7 @@ class RootLayerTest {
         }
         assumeTrue(iso.rootLayer(), "no root layer on this host: " + iso.noRootLayerReason());
         SECRET = secret();
+        LAYER_SECRETS = layerSecrets();
         long t0 = System.nanoTime();
         CORE_PATTERN = Files.readString(Path.of("/proc/sys/kernel/core_pattern"), StandardCharsets.UTF_8);
         before = fingerprint();
@@ -66,7 +69,8 @@ class RootLayerTest {
         watcher.setDaemon(true);
         watcher.start();
         try {
-            run = EngineRun.run(CORPUS, tmp, Map.of("MARKER", MARKER, "SECRET", SECRET.toString()), Map.of(Constants.SANDBOX, "auto"));
+            run = EngineRun.run(CORPUS, tmp, Map.of("MARKER", MARKER, "SECRET", SECRET.toString(), "LAYERSECRET", LAYER_SECRETS[0].toString(),
+                    "LAYERDIR", LAYER_SECRETS[1].toString()), Map.of(Constants.SANDBOX, "auto"));
         } finally {
             watcher.interrupt();
         }
@@ -77,7 +81,7 @@ class RootLayerTest {
     void theInstallStepPassesAndLaterStepsSeeTheLayer() {
         assertEquals("bwrap", run.results.isolation());
         assertEquals(Map.of(), run.wrongStatuses());
-        assertEquals(12, run.results.snippets().size(), run.statuses().toString());
+        assertEquals(13, run.results.snippets().size(), run.statuses().toString());
         SnippetResult install = run.result("pass-install-go");
         assertTrue(install.output().startsWith("go version go"), install.output());
     }
@@ -127,6 +131,41 @@ class RootLayerTest {
         Path lost = Path.of("/lost+found");
         assumeTrue(Files.isDirectory(lost) && !Files.isReadable(lost), "no root-only folder outside the layer's to aim at");
         return lost.resolve("goguides-test-" + MARKER);
+    }
+
+    /**
+     * The host canaries of the layer's masks: as root, a file {@code /etc/goguides-test-MARKER-secret} (0600) and a folder
+     * {@code /var/cache/goguides-test-MARKER} (0700) holding a world-readable file, all with the marker's text, which no
+     * root step may read through its id-mapped layer; otherwise (fuse-overlayfs reads as the runner user) /etc/shadow and
+     * /etc/ssl/private, closed to the runner user anyway.
+     */
+    private static Path[] layerSecrets() throws IOException {
+        if (!isRoot()) return new Path[] {Path.of("/etc/shadow"), Path.of("/etc/ssl/private")};
+        Path f = Path.of("/etc/goguides-test-" + MARKER + "-secret");
+        Files.writeString(f, "layer-secret-" + MARKER + "\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        f.toFile().deleteOnExit();
+        Path dir = Files.createDirectories(Path.of("/var/cache/goguides-test-" + MARKER));
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        dir.toFile().deleteOnExit();
+        Path inner = dir.resolve("layer-hidden-" + MARKER);
+        Files.writeString(inner, "layer-secret-" + MARKER + "\n", StandardCharsets.UTF_8);
+        inner.toFile().deleteOnExit();
+        return new Path[] {f, dir};
+    }
+
+    @Test
+    void whatNoOtherUserMayReadIsMaskedInTheLayer() throws IOException {
+        SnippetResult r = run.result("pass-root-layer-masks-secrets");
+        assertEquals(Status.PASSED, r.status(), r.reason() + "\n" + r.output());
+        assertFalse(r.output().contains("layer-secret-" + MARKER) || r.output().contains("layer-hidden-" + MARKER),
+                "a root step reads no file the host keeps from other users: " + r.output());
+        assertFalse(r.output().contains("BEGIN PRIVATE KEY"), r.output());
+        if (isRoot()) {
+            LayerMasks m = LayerMasks.scan(RootLayer.systemDirs(), List.of(Path.of("/var/tmp")));
+            System.out.println("root layer masks: " + m.describe());
+            assertTrue(m.files().contains(LAYER_SECRETS[0]) && m.folders().contains(LAYER_SECRETS[1]), m.toString());
+        }
     }
 
     private static int uid() {
