@@ -42,6 +42,35 @@ class DiskBoundTest {
     }
 
     @Test
+    void blocksAllocatedPastAFilesEndCount() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Path hidden = Files.createFile(home.resolve("hidden"));
+        Process p = new ProcessBuilder(HostTools.require("fallocate"), "-n", "-l", "1M", hidden.toString()).inheritIO().start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "this file system has no fallocate");
+        assertEquals(0, Files.size(hidden), "--keep-size: the size stays 0");
+        DiskBound bound = new DiskBound(500_000, List.of(home), 1);
+        bound.started();
+        Thread.sleep(1100);
+        bound.ended();
+        assertEquals(Optional.of("disk bound (500000 bytes in the session: home, Go caches, root layer)"), bound.hit(),
+                "a MiB allocated past the end of an empty file counts");
+    }
+
+    @Test
+    void aStepDoesNotStartBelowTheFreeSpaceFloor() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        long free = home.toFile().getUsableSpace();
+        DiskBound bound = new DiskBound(5_000, List.of(home), free + (1L << 40));
+        bound.started();
+        assertTrue(bound.crossed(), "stopped at once");
+        assertTrue(bound.hit().orElse("").startsWith("free-space floor ("), bound.hit().toString());
+        DiskBound enough = new DiskBound(5_000, List.of(home), 1);
+        enough.started();
+        assertFalse(enough.crossed());
+        enough.ended();
+    }
+
+    @Test
     void noBoundMeasuresNothing() throws Exception {
         Path home = Files.createDirectories(tmp.resolve("home"));
         Files.write(home.resolve("big"), new byte[6_000]);

@@ -296,6 +296,9 @@ class HostileSnippetsTest {
         SnippetResult hidden = run.result("fail-hide-from-disk-bound");
         assertTrue(hidden.reason().startsWith("hit the disk bound (192 MiB in the session: home, Go caches, root layer)"), hidden.reason());
         assertFalse(hidden.output().contains("not stopped"), hidden.output());
+        SnippetResult keepSize = run.result("fail-keep-size-counted");
+        assertTrue(keepSize.reason().startsWith("hit the disk bound (192 MiB in the session: home, Go caches, root layer)"), keepSize.reason());
+        assertFalse(keepSize.output().contains("not stopped"), keepSize.output());
         SnippetResult masks = run.result("pass-hidden-folders-are-small");
         assertEquals(Status.PASSED, masks.status(), "the hidden folders other than /tmp hold no memory to speak of: " + masks.output());
         SnippetResult tmpFill = run.result("fail-fill-private-tmp");
