@@ -96,6 +96,10 @@ public interface Isolation {
             return Optional.empty();
         }
 
+        /** The command's outermost process was started: a limit the runner counts itself watches from here. */
+        default void started(ProcessHandle process) {
+        }
+
         /**
          * Whether everything the command starts ends with it (it runs in its own PID namespace, which the
          * kernel empties when its first process exits): then nothing is left to kill after it ends by itself.

@@ -46,6 +46,12 @@ public final class ProcessRunner {
      */
     public static ProcessResult run(List<String> command, Path cwd, Duration timeout, int outputCap,
                                     BooleanSupplier stop, boolean contained) throws IOException {
+        return run(command, cwd, timeout, outputCap, stop, contained, p -> { });
+    }
+
+    /** As above, telling {@code started} the process as soon as it runs (a watcher of its memory counts from there). */
+    public static ProcessResult run(List<String> command, Path cwd, Duration timeout, int outputCap,
+                                    BooleanSupplier stop, boolean contained, java.util.function.Consumer<ProcessHandle> started) throws IOException {
         List<String> full = new ArrayList<>();
         // its own process group, so that a timeout kills all of it; a contained command needs none (killing
         // it ends its PID namespace), which saves starting setsid for every snippet
@@ -62,6 +68,7 @@ public final class ProcessRunner {
         CommandTrace.record(full, cwd, HostTools.ENVIRONMENT);
         long start = System.nanoTime();
         Process p = pb.start();
+        started.accept(p.toHandle());
         CountDownLatch overflow = new CountDownLatch(1);
         BoundedSink sink = new BoundedSink(p.getInputStream(), outputCap, overflow::countDown);
         Thread reader = new Thread(sink, "snippet-output-" + p.pid());

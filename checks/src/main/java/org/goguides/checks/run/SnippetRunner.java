@@ -317,7 +317,7 @@ public final class SnippetRunner {
         try (Isolation.Wrapped w = settings.isolation().wrap(cmd, s, binds)) {
             disk.started();
             r = ProcessRunner.run(w.command(), ctl, timeout, outputCap, () -> w.limitHit().isPresent() || disk.crossed(),
-                    w.containsProcesses());
+                    w.containsProcesses(), w::started);
             disk.ended();
             limit = w.limitHit().or(disk::hit).orElse(null);
         }

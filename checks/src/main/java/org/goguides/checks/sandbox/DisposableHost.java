@@ -72,6 +72,11 @@ public final class DisposableHost implements Isolation {
             }
 
             @Override
+            public void started(ProcessHandle process) {
+                out.started(process);
+            }
+
+            @Override
             public Optional<String> limitHit() {
                 return out.limitHit();
             }

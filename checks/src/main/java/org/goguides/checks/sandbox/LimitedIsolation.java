@@ -78,6 +78,11 @@ final class LimitedIsolation implements Isolation {
             }
 
             @Override
+            public void started(ProcessHandle process) {
+                out.started(process);
+            }
+
+            @Override
             public Optional<String> limitHit() {
                 Optional<String> hit = out.limitHit();
                 return hit.isPresent() ? hit : in.limitHit();

@@ -15,6 +15,7 @@ import org.goguides.checks.run.Isolation;
  * after bubblewrap made it with the runner's ordinary limit, it counts the sandbox's processes alone. The
  * kernel then refuses allocations and forks instead of stopping the command, so a hit shows as the command's
  * own error, not as a named limit. Without a sandbox there is no namespace of its own: the count is the user's.
+ * The address space is per process, so the memory of the step as a whole is counted by {@link MemoryWatch}.
  */
 final class PrlimitLimiter implements Limiter {
     private final Limits limits;
@@ -32,12 +33,13 @@ final class PrlimitLimiter implements Limiter {
 
     @Override
     public Isolation.Wrapped limit(List<String> command) throws java.io.IOException {
-        if (inSandbox) return Isolation.Wrapped.of(command); // both limits are set inside (see launcher)
+        // both prlimit caps are set inside (see launcher); the memory of all the step's processes is counted (MemoryWatch)
+        if (inSandbox) return limits.memoryBytes() > 0 ? new MemoryWatch(command, limits.memoryBytes()) : Isolation.Wrapped.of(command);
         List<String> full = new ArrayList<>(HostTools.command("prlimit"));
         full.addAll(options());
         full.add("--");
         full.addAll(command);
-        return Isolation.Wrapped.of(full);
+        return limits.memoryBytes() > 0 ? new MemoryWatch(full, limits.memoryBytes()) : Isolation.Wrapped.of(full);
     }
 
     private List<String> options() {
@@ -62,6 +64,7 @@ final class PrlimitLimiter implements Limiter {
     public String describe() {
         return "address space " + (limits.memoryBytes() * 4 >> 20) + " MiB, " + limits.processes()
                 + (inSandbox ? " processes per sandbox (counted in its user namespace)" : " processes per user")
-                + " (prlimit; cgroups not writable, so hits are not named)";
+                + " (prlimit; cgroups not writable, so hits are not named), and " + MemoryWatch.name(limits.memoryBytes())
+                + " over all of a step's processes";
     }
 }

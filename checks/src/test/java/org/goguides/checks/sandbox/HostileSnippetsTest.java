@@ -231,6 +231,15 @@ class HostileSnippetsTest {
     }
 
     @Test
+    void memoryOverSeveralProcessesIsOneStepsMemory() {
+        SnippetResult mem = run.result("fail-memory-over-processes");
+        String expected = Sandboxes.limiter(Limits.DEFAULT) instanceof CgroupV1Limiter ? "hit the memory limit (128 MiB); stopped"
+                : "hit the memory limit (128 MiB, counted by the runner every " + MemoryWatch.EVERY_MS + " ms); stopped";
+        assertEquals(expected, mem.reason(), mem.output());
+        assertFalse(mem.output().contains("not stopped"), mem.output());
+    }
+
+    @Test
     void theProcessCapCountsOneSandboxNotTheRunnersUser() {
         assertTrue(USERS_OTHER_PROCESSES.stream().allMatch(Process::isAlive), "the user's 80 other processes ran all along");
         assertEquals(Map.of(), run.wrongStatuses(), "with 80 processes of the runner's user beside them, sandboxes capped at 64 still start");
