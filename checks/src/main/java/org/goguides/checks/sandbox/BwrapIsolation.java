@@ -134,8 +134,9 @@ public final class BwrapIsolation implements Isolation {
         // the sandbox user (nobody, home /nonexistent) gets the session's HOME as its account's home, as a reader's
         // account has: tools that ask the password database and not $HOME (Delve, ssh) then find their files there
         if (asNobody && mounted == null && binds.passwd() != null) add(a, "--ro-bind", binds.passwd().toString(), "/etc/passwd");
-        if (mounted != null && layer.idMapped()) {
-            // the layer shows the host root's files as its root's (id-mapped): what no other user may read is masked
+        if (mounted != null) {
+            // an id-mapped layer shows the host root's files as its root's: what no other user may read is masked (under
+            // fuse-overlayfs the runner user reads, which keeps them closed; masked all the same, sizes included)
             LayerMasks m = masks();
             for (Path f : m.files()) if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) add(a, "--ro-bind", "/dev/null", f.toString());
             for (Path d : m.folders()) {

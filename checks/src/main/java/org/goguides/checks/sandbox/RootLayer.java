@@ -130,11 +130,6 @@ final class RootLayer {
         return out;
     }
 
-    /** Whether the layer lies over id-mapped views (a root runner), whose root reads what the host's root reads. */
-    boolean idMapped() {
-        return idmap != null;
-    }
-
     List<Path> dirs() {
         return dirs;
     }
