@@ -112,7 +112,9 @@ public final class GuidesTestEngine extends HierarchicalTestEngine<GuidesExecuti
                 throw new IllegalArgumentException(Constants.PROCESS_LIMIT + "=" + v + ": not a number (0 for no cap)");
             }
         }).orElse(Limits.DEFAULT.processes());
-        Isolation isolation = Sandboxes.choose(cp.get(Constants.SANDBOX).orElse("auto"), new Limits(memory, processes));
+        // no file larger than the session's disk bound (RLIMIT_FSIZE, kernel-enforced; the bound itself is walked)
+        long file = cp.get(Constants.DISK_LIMIT).flatMap(Limits::parseSize).orElse(org.goguides.checks.run.RunnerSettings.DEFAULT_DISK_BYTES);
+        Isolation isolation = Sandboxes.choose(cp.get(Constants.SANDBOX).orElse("auto"), new Limits(memory, processes, file));
         boolean disposable = cp.getBoolean(Constants.DISPOSABLE_HOST).orElse(false) || DisposableHost.requested(System.getenv(DisposableHost.ENV));
         if (disposable) {
             isolation = Sandboxes.disposable(isolation, new Limits(memory, processes));

@@ -49,7 +49,16 @@ final class CgroupV1Limiter implements Limiter {
 
     @Override
     public String describe() {
-        return "memory " + (limits.memoryBytes() >> 20) + " MiB, " + limits.processes() + " processes (cgroup v1)";
+        return "memory " + (limits.memoryBytes() >> 20) + " MiB, " + limits.processes() + " processes (cgroup v1)"
+                + (limits.fileBytes() > 0 ? ", " + PrlimitLimiter.fileSize(limits).replaceAll(", $", "") + " (prlimit in the sandbox)" : "");
+    }
+
+    /** {@code prlimit --fsize=… --} in the sandbox, when a file size cap is set (cgroups have none). */
+    @Override
+    public List<String> launcher() throws IOException {
+        if (limits.fileBytes() <= 0 || !org.goguides.checks.run.HostTools.has("prlimit")) return null;
+        List<String> l = new ArrayList<>(org.goguides.checks.run.HostTools.command("prlimit", "--fsize=" + limits.fileBytes(), "--"));
+        return l;
     }
 
     @Override

@@ -9,13 +9,20 @@ import java.util.Optional;
  *
  * @param memoryBytes memory cap in bytes; 0 for none
  * @param processes process (task) cap; 0 for none
+ * @param fileBytes the largest file a step may write (RLIMIT_FSIZE, set inside the sandbox: the session's disk bound);
+ *        0 for none. The kernel stops a write, truncate or fallocate past it with SIGXFSZ, but not blocks that
+ *        {@code fallocate --keep-size} allocates past a file's end (Linux 6.18, ext4): those the disk bound counts.
  */
-public record Limits(long memoryBytes, int processes) {
+public record Limits(long memoryBytes, int processes, long fileBytes) {
     /** 2 GiB and 1024 tasks: plenty for {@code go build}, far below what hurts a developer machine. */
     public static final Limits DEFAULT = new Limits(2L << 30, 1024);
 
+    public Limits(long memoryBytes, int processes) {
+        this(memoryBytes, processes, 0);
+    }
+
     public Limits {
-        if (memoryBytes < 0 || processes < 0) throw new IllegalArgumentException("limits must not be negative");
+        if (memoryBytes < 0 || processes < 0 || fileBytes < 0) throw new IllegalArgumentException("limits must not be negative");
     }
 
     /** The memory cap in words for a reason: {@code memory limit (512 MiB)}. */

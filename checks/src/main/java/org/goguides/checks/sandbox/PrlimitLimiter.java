@@ -47,6 +47,7 @@ final class PrlimitLimiter implements Limiter {
         // Go reserves address space generously: give it four times the memory cap
         if (limits.memoryBytes() > 0) o.add("--as=" + limits.memoryBytes() * 4);
         if (limits.processes() > 0) o.add("--nproc=" + limits.processes());
+        if (limits.fileBytes() > 0) o.add("--fsize=" + limits.fileBytes());
         return o;
     }
 
@@ -60,9 +61,14 @@ final class PrlimitLimiter implements Limiter {
         return full;
     }
 
+    /** {@code file size 4096 MiB, } or nothing. */
+    static String fileSize(Limits limits) {
+        return limits.fileBytes() > 0 ? "file size " + (limits.fileBytes() >> 20) + " MiB, " : "";
+    }
+
     @Override
     public String describe() {
-        return "address space " + (limits.memoryBytes() * 4 >> 20) + " MiB, " + limits.processes()
+        return "address space " + (limits.memoryBytes() * 4 >> 20) + " MiB, " + fileSize(limits) + limits.processes()
                 + (inSandbox ? " processes per sandbox (counted in its user namespace)" : " processes per user")
                 + " (prlimit; cgroups not writable, so hits are not named), and " + MemoryWatch.name(limits.memoryBytes())
                 + " over all of a step's processes";

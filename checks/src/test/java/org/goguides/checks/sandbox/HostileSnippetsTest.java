@@ -308,6 +308,9 @@ class HostileSnippetsTest {
         SnippetResult keepSize = run.result("fail-keep-size-counted");
         assertTrue(keepSize.reason().startsWith("hit the disk bound (192 MiB in the session: home, Go caches, root layer)"), keepSize.reason());
         assertFalse(keepSize.output().contains("not stopped"), keepSize.output());
+        SnippetResult oneFile = run.result("fail-one-file-past-the-bound");
+        // 153 = 128 + SIGXFSZ: the kernel stopped fallocate at the file size cap, before any walk of the disk bound
+        assertEquals("exit code 153, expected 0", oneFile.reason(), oneFile.output());
         SnippetResult masks = run.result("pass-hidden-folders-are-small");
         assertEquals(Status.PASSED, masks.status(), "the hidden folders other than /tmp hold no memory to speak of: " + masks.output());
         SnippetResult tmpFill = run.result("fail-fill-private-tmp");
