@@ -91,37 +91,15 @@ class HostileSnippetsTest {
         Map<String, String> tokens = Map.of("MARKER", MARKER, "REALHOME", REAL_HOME.toString(),
                 "PORT", Integer.toString(server.getLocalPort()), "SOCKET", unixSocket.toString(),
                 "CACHE", tmp.resolve("cache").toString(), "CHECKOUT", HostView.checkout(Path.of("").toAbsolutePath()).toString());
-        Thread watcher = new Thread(HostileSnippetsTest::watchUids, "hostile-uid-watcher");
-        watcher.setDaemon(true);
-        watcher.start();
-        try {
+        try (HostUids uids = HostUids.watch(MARKER, "hostile-uid-watcher")) {
             run = EngineRun.run(CORPUS, tmp, tokens, config);
-        } finally {
-            watcher.interrupt();
+            PROBED_UIDS = uids.seen();
         }
         run.statuses().forEach((id, status) -> System.out.println("hostile " + id + " → " + status.lines().findFirst().orElse("")));
     }
 
     /** Host uids (real, effective, saved, fs) of the probe process, seen from the host's /proc while it runs. */
-    static final java.util.Set<String> PROBED_UIDS = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    private static void watchUids() {
-        while (!Thread.currentThread().isInterrupted()) {
-            ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("uid-probe-" + MARKER)).forEach(p -> {
-                try {
-                    Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"), StandardCharsets.UTF_8).stream()
-                            .filter(l -> l.startsWith("Uid:")).forEach(l -> PROBED_UIDS.addAll(List.of(l.substring(4).strip().split("\\s+"))));
-                } catch (IOException e) {
-                    // ended in between
-                }
-            });
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
+    static java.util.Set<String> PROBED_UIDS = java.util.Set.of();
 
     private static void serve() {
         while (!server.isClosed()) {

@@ -47,7 +47,7 @@ class RootLayerTest {
     /** A root-only file and a root-only folder inside the layered folders (/etc, /var/cache), where the layer's root owns them. */
     static Path[] LAYER_SECRETS;
     /** Host uids (real, effective, saved, fs) of the root steps' probe processes, seen from the host's /proc while they run. */
-    static final java.util.Set<String> PROBED_UIDS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    static java.util.Set<String> PROBED_UIDS = java.util.Set.of();
 
     @BeforeAll
     static void installGoInTheLayer() throws Exception {
@@ -65,14 +65,10 @@ class RootLayerTest {
         CORE_PATTERN = Files.readString(Path.of("/proc/sys/kernel/core_pattern"), StandardCharsets.UTF_8);
         before = fingerprint();
         System.out.println("root layer: fingerprint " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-        Thread watcher = new Thread(RootLayerTest::watchUids, "root-layer-uid-watcher");
-        watcher.setDaemon(true);
-        watcher.start();
-        try {
+        try (HostUids uids = HostUids.watch(MARKER, "root-layer-uid-watcher")) {
             run = EngineRun.run(CORPUS, tmp, Map.of("MARKER", MARKER, "SECRET", SECRET.toString(), "LAYERSECRET", LAYER_SECRETS[0].toString(),
                     "LAYERDIR", LAYER_SECRETS[1].toString()), Map.of(Constants.SANDBOX, "auto"));
-        } finally {
-            watcher.interrupt();
+            PROBED_UIDS = uids.seen();
         }
         run.results.snippets().forEach(r -> System.out.println("root layer " + r.id() + " → " + r.status().id() + " in " + r.durationMs() + " ms"));
     }
@@ -96,23 +92,6 @@ class RootLayerTest {
         assertTrue(secret.output().contains("Permission denied") && !secret.output().contains("root-only-" + MARKER), secret.output());
     }
 
-    private static void watchUids() {
-        while (!Thread.currentThread().isInterrupted()) {
-            ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("uid-probe-" + MARKER)).forEach(p -> {
-                try {
-                    Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"), StandardCharsets.UTF_8).stream()
-                            .filter(l -> l.startsWith("Uid:")).forEach(l -> PROBED_UIDS.addAll(List.of(l.substring(4).strip().split("\\s+"))));
-                } catch (IOException e) {
-                    // ended in between
-                }
-            });
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
 
     /**
      * A file only the host's root may read, outside the five folders of the layer, where the sandbox shows it: made in
