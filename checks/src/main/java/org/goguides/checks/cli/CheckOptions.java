@@ -92,6 +92,9 @@ public final class CheckOptions {
     public record Parsed(CheckOptions options, List<String> errors, boolean help) {
     }
 
+    /** The options of {@code check} that take a value. */
+    static final Set<String> VALUED = Set.of("--content", "--results", "--guide", "--go", "--changed-since", "--repeat", "--format");
+
     /**
      * Parses {@code [check] [options]}. Collects every mistake and says what is allowed; never throws.
      */
@@ -99,16 +102,10 @@ public final class CheckOptions {
         CheckOptions o = new CheckOptions();
         List<String> errors = new ArrayList<>();
         boolean help = false;
-        int i = 0;
-        if (args.length > 0 && args[0].equals("check")) i++;
-        while (i < args.length) {
-            String a = args[i++];
-            String value = null;
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
-                value = a.substring(eq + 1);
-                a = a.substring(0, eq);
-            }
+        int from = args.length > 0 && args[0].equals("check") ? 1 : 0;
+        List<String> unfinished = new ArrayList<>();
+        for (OptionArg arg : OptionArg.read(args, from, VALUED, unfinished)) {
+            String a = arg.name();
             switch (a) {
                 case "--offline" -> o.offline = true;
                 case "--no-sandbox" -> o.noSandbox = true;
@@ -117,21 +114,13 @@ public final class CheckOptions {
                 case "--no-cache" -> o.noCache = true;
                 case "--require-sandbox" -> o.requireSandbox = true;
                 case "--help", "-h" -> help = true;
-                case "--content", "--results", "--guide", "--go", "--changed-since", "--repeat", "--format" -> {
-                    if (value == null) {
-                        if (i >= args.length) {
-                            errors.add(a + " needs a value");
-                            continue;
-                        }
-                        value = args[i++];
-                    }
-                    o.set(a, value, errors);
-                }
+                case "--content", "--results", "--guide", "--go", "--changed-since", "--repeat", "--format" -> o.set(a, arg.value(), errors);
                 default -> errors.add("unknown option \"" + a + "\" (options: --content DIR, --results DIR, --guide SLUG, --offline, "
                         + "--no-sandbox, --disposable-host, --update, --no-cache, --go LIST, --changed-since REF, --repeat N, "
                         + "--format FORMAT, --require-sandbox)");
             }
         }
+        errors.addAll(unfinished);
         errors.addAll(o.conflicts());
         return new Parsed(o, errors, help);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.goguides.checks.cli.CheckOptions;
+import org.goguides.checks.cli.OptionArg;
 
 /**
  * The command line: a verb and its options (checks/DESIGN.md §5). Parsing collects every mistake and
@@ -14,6 +15,9 @@ import org.goguides.checks.cli.CheckOptions;
  */
 final class Options {
     static final List<String> VERBS = List.of("check", "build", "serve", "lint", "compare", "help");
+    /** The options that take a value. */
+    private static final Set<String> VALUED = Set.of("--content", "--templates", "--results", "--out", "--guide", "--port", "--host", "--go",
+            "--changed-since", "--max-age", "--base-url", "--repeat", "--format", "--published", "--preview-url", "--save-published");
 
     String verb;
     Path content = Path.of("content");
@@ -77,14 +81,9 @@ final class Options {
         o.verb = args[i++];
         if (o.verb.equals("--help") || o.verb.equals("-h")) o.verb = "help";
         if (!VERBS.contains(o.verb)) o.errors.add("unknown command \"" + o.verb + "\" (commands: check, build, serve, lint, compare)");
-        while (i < args.length) {
-            String a = args[i++];
-            String value = null;
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
-                value = a.substring(eq + 1);
-                a = a.substring(0, eq);
-            }
+        List<String> unfinished = new ArrayList<>();
+        for (OptionArg arg : OptionArg.read(args, i, VALUED, unfinished)) {
+            String a = arg.name();
             switch (a) {
                 case "--offline" -> o.offline = true;
                 case "--no-sandbox" -> o.noSandbox = true;
@@ -93,22 +92,15 @@ final class Options {
                 case "--no-cache" -> o.noCache = true;
                 case "--require-sandbox" -> o.requireSandbox = true;
                 case "--help", "-h" -> o.verb = "help";
-                case "--content", "--templates", "--results", "--out", "--guide", "--port", "--host", "--go", "--changed-since", "--max-age", "--base-url",
-                     "--repeat", "--format", "--published", "--preview-url", "--save-published" -> {
-                    if (value == null) {
-                        if (i >= args.length) {
-                            o.errors.add(a + " needs a value");
-                            continue;
-                        }
-                        value = args[i++];
-                    }
-                    o.set(a, value);
+                default -> {
+                    if (VALUED.contains(a)) o.set(a, arg.value());
+                    else o.errors.add("unknown option \"" + a + "\" (options: --content DIR, --templates DIR, --results DIR, "
+                            + "--out DIR, --guide SLUG, --offline, --no-sandbox, --disposable-host, --update, --no-cache, --go LIST, --changed-since REF, --repeat N, --max-age DAYS, --base-url URL, --port N, "
+                            + "--format FORMAT, --require-sandbox, --published URL, --preview-url URL, --save-published DIR)");
                 }
-                default -> o.errors.add("unknown option \"" + a + "\" (options: --content DIR, --templates DIR, --results DIR, "
-                        + "--out DIR, --guide SLUG, --offline, --no-sandbox, --disposable-host, --update, --no-cache, --go LIST, --changed-since REF, --repeat N, --max-age DAYS, --base-url URL, --port N, "
-                        + "--format FORMAT, --require-sandbox, --published URL, --preview-url URL, --save-published DIR)");
             }
         }
+        o.errors.addAll(unfinished);
         o.errors.addAll(o.check().conflicts());
         return o;
     }
