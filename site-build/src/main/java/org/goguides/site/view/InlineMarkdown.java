@@ -2,6 +2,7 @@ package org.goguides.site.view;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
@@ -21,6 +22,7 @@ public final class InlineMarkdown {
     private static final Parser PARSER = Parser.builder(OPTIONS).build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder(OPTIONS).build();
     private static final Map<String, String[]> DONE = new ConcurrentHashMap<>();
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private InlineMarkdown() {
     }
@@ -35,15 +37,47 @@ public final class InlineMarkdown {
         return both(markdown)[1];
     }
 
+    /**
+     * Whether a summary is one line of text that CommonMark leaves as it is: no character that starts an inline
+     * (code, emphasis, links, images, raw HTML, entities, escapes), nothing at its start that makes a block
+     * (heading, quote, list, rule, setext underline), no line break. Such text is its own HTML, quotes escaped.
+     */
+    static boolean isPlain(String s) {
+        if (s.isEmpty()) return false;
+        char first = s.charAt(0);
+        if (first == '#' || first == '-' || first == '+' || first == '=' || first >= '0' && first <= '9') return false;
+        for (int i = 0; i < s.length(); i++) {
+            switch (s.charAt(i)) {
+                case '\\', '`', '*', '_', '[', ']', '!', '<', '>', '&', '~', '|', '\n', '\r', '\t', '\u000B', '\f' -> {
+                    return false;
+                }
+                default -> {
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The HTML and text of a summary as flexmark makes them (the path every non-plain summary takes). */
+    static String[] parsed(String stripped) {
+        Document d = PARSER.parse(stripped);
+        String html = RENDERER.render(d).strip();
+        if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 1) < 0) html = html.substring(3, html.length() - 4);
+        String text = new TextCollectingVisitor().collectAndGetText(d).replaceAll("\\s+", " ").strip();
+        return new String[] {html, text};
+    }
+
     private static String[] both(String markdown) {
         if (markdown == null || markdown.isBlank()) return new String[] {"", ""};
         String[] r = DONE.get(markdown);
         if (r != null) return r;
-        Document d = PARSER.parse(markdown.strip());
-        String html = RENDERER.render(d).strip();
-        if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 1) < 0) html = html.substring(3, html.length() - 4);
-        String text = new TextCollectingVisitor().collectAndGetText(d).replaceAll("\\s+", " ").strip();
-        r = new String[] {html, text};
+        String plain = markdown.strip();
+        if (isPlain(plain)) {
+            // what the parser would make of it, without its fixed cost per call (most summaries are plain text)
+            r = new String[] {plain.replace("\"", "&quot;"), WHITESPACE.matcher(plain).replaceAll(" ")};
+        } else {
+            r = parsed(plain);
+        }
         if (DONE.size() < 10_000) DONE.put(markdown, r);
         return r;
     }

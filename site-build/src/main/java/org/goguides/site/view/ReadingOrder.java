@@ -2,6 +2,7 @@ package org.goguides.site.view;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,18 @@ public final class ReadingOrder {
             .thenComparingInt(Entry::weight).thenComparing(Entry::title).thenComparing(Entry::slug);
 
     private final Map<String, List<Entry>> byLang = new LinkedHashMap<>();
+    /** Per language, its groups in order with their guides: made once, as every page's sidebar reads them. */
+    private final Map<String, List<Group>> groupsByLang = new HashMap<>();
+    /** Per language and slug, where the guide stands: asked for by every page, so not a scan of the language. */
+    private final Map<String, Map<String, Place>> placesByLang = new HashMap<>();
+
+    /** A group of a language's guides, its index on the language's home page. */
+    private record Group(String name, int index, List<Entry> members) {
+    }
+
+    /** A guide's group, its position in that group and in the language's reading order. */
+    private record Place(Group group, int inGroup, int inLang) {
+    }
 
     public ReadingOrder(List<Entry> entries) {
         for (Entry e : entries) byLang.computeIfAbsent(e.lang(), k -> new ArrayList<>()).add(e);
@@ -36,6 +49,16 @@ public final class ReadingOrder {
             List<Entry> grouped = new ArrayList<>();
             groups.values().forEach(grouped::addAll);
             e.setValue(List.copyOf(grouped));
+            List<Group> inOrder = new ArrayList<>();
+            Map<String, Place> places = new HashMap<>();
+            int at = 0;
+            for (Map.Entry<String, List<Entry>> g : groups.entrySet()) {
+                Group group = new Group(g.getKey(), inOrder.size(), List.copyOf(g.getValue()));
+                inOrder.add(group);
+                for (int i = 0; i < group.members().size(); i++) places.putIfAbsent(group.members().get(i).slug(), new Place(group, i, at++));
+            }
+            groupsByLang.put(e.getKey(), List.copyOf(inOrder));
+            placesByLang.put(e.getKey(), places);
         }
     }
 
@@ -66,24 +89,21 @@ public final class ReadingOrder {
 
     /** The sidebar of a page: groups of guides, the current one marked; for a large site, see {@link #FULL_SIDEBAR_MAX}. */
     public List<NavGroup> nav(String lang, String currentSlug) {
-        List<Entry> all = of(lang);
-        Map<String, List<Entry>> groups = new LinkedHashMap<>();
-        for (Entry e : all) groups.computeIfAbsent(e.group(), k -> new ArrayList<>()).add(e);
-        boolean full = all.size() <= FULL_SIDEBAR_MAX;
+        boolean full = of(lang).size() <= FULL_SIDEBAR_MAX;
+        Place current = placesByLang.getOrDefault(lang, Map.of()).get(currentSlug);
         List<NavGroup> out = new ArrayList<>();
-        int index = 0;
-        for (Map.Entry<String, List<Entry>> g : groups.entrySet()) {
-            List<Entry> members = g.getValue();
-            String url = ViewFactory.indexUrl(lang) + "#" + groupAnchor(index++);
-            int at = indexOf(members, currentSlug);
+        for (Group g : groupsByLang.getOrDefault(lang, List.of())) {
+            List<Entry> members = g.members();
+            String url = ViewFactory.indexUrl(lang) + "#" + groupAnchor(g.index());
             if (full) {
-                out.add(new NavGroup(g.getKey(), items(lang, members, currentSlug), "", members.size()));
-            } else if (at >= 0) {
+                out.add(new NavGroup(g.name(), items(lang, members, currentSlug), "", members.size()));
+            } else if (current != null && current.group() == g) {
+                int at = current.inGroup();
                 int from = Math.max(0, at - WINDOW), to = Math.min(members.size(), at + WINDOW + 1);
                 boolean cut = from > 0 || to < members.size();
-                out.add(new NavGroup(g.getKey(), items(lang, members.subList(from, to), currentSlug), cut ? url : "", members.size()));
+                out.add(new NavGroup(g.name(), items(lang, members.subList(from, to), currentSlug), cut ? url : "", members.size()));
             } else {
-                out.add(new NavGroup(g.getKey(), List.of(), url, members.size()));
+                out.add(new NavGroup(g.name(), List.of(), url, members.size()));
             }
         }
         return out;
@@ -97,21 +117,14 @@ public final class ReadingOrder {
         return List.copyOf(items);
     }
 
-    private static int indexOf(List<Entry> entries, String slug) {
-        for (int i = 0; i < entries.size(); i++) if (entries.get(i).slug().equals(slug)) return i;
-        return -1;
-    }
-
     /** The guide before ({@code step} -1) or after (+1) {@code slug} in reading order, or null. */
     public NavItem neighbour(String lang, String slug, int step) {
+        Place p = placesByLang.getOrDefault(lang, Map.of()).get(slug);
+        if (p == null) return null;
         List<Entry> l = of(lang);
-        for (int i = 0; i < l.size(); i++) {
-            if (!l.get(i).slug().equals(slug)) continue;
-            int j = i + step;
-            if (j < 0 || j >= l.size()) return null;
-            Entry e = l.get(j);
-            return new NavItem(e.slug(), e.title(), ViewFactory.guideUrl(lang, e.slug()), false);
-        }
-        return null;
+        int j = p.inLang() + step;
+        if (j < 0 || j >= l.size()) return null;
+        Entry e = l.get(j);
+        return new NavItem(e.slug(), e.title(), ViewFactory.guideUrl(lang, e.slug()), false);
     }
 }

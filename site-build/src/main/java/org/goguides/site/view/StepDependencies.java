@@ -40,7 +40,7 @@ public final class StepDependencies {
 
     /** Per snippet id: the variables it uses from earlier steps, with the step (and its section) that exports each. */
     public static Map<String, List<DependencyView>> of(Guide g) {
-        Map<Integer, String> headings = headings(g.markdown());
+        Map<Integer, String> headings = null; // read when the first dependency is found: most guides have none
         Map<String, Map<String, Snippet>> exportedBySession = new HashMap<>();
         Map<String, List<DependencyView>> out = new LinkedHashMap<>();
         for (Snippet s : g.snippets()) {
@@ -51,14 +51,18 @@ public final class StepDependencies {
             List<DependencyView> deps = new ArrayList<>();
             Set<String> seen = new LinkedHashSet<>();
             for (String line : code.split("\n")) {
-                String unquoted = SINGLE_QUOTED.matcher(line).replaceAll("''");
+                // each pattern needs its character or word: most lines have none, and skip the regular expressions
+                if (line.indexOf('$') < 0 && line.indexOf('=') < 0 && !line.contains("for") && !line.contains("read")) continue;
+                String unquoted = line.indexOf('\'') < 0 ? line : SINGLE_QUOTED.matcher(line).replaceAll("''");
                 if (unquoted.strip().startsWith("#")) continue;
                 Matcher u = USE.matcher(unquoted);
                 while (u.find()) {
                     String name = u.group(1);
                     if (own.contains(name) || ENVIRONMENT.contains(name) || !seen.add(name)) continue;
                     Snippet from = exported.get(name);
-                    if (from != null) deps.add(new DependencyView(name, from.id(), headingBefore(headings, from.pos().line())));
+                    if (from == null) continue;
+                    if (headings == null) headings = headings(g.markdown());
+                    deps.add(new DependencyView(name, from.id(), headingBefore(headings, from.pos().line())));
                 }
                 Matcher a = ASSIGN.matcher(unquoted);
                 while (a.find()) own.add(a.group(1));
@@ -66,6 +70,7 @@ public final class StepDependencies {
                 while (l.find()) own.add(l.group(1));
             }
             if (!deps.isEmpty()) out.put(s.id(), List.copyOf(deps));
+            if (!code.contains("export")) continue;
             for (String line : code.split("\n")) {
                 Matcher e = EXPORT.matcher(SINGLE_QUOTED.matcher(line).replaceAll("''"));
                 while (e.find()) {
