@@ -253,7 +253,19 @@ public final class LinkChecker {
         return broken;
     }
 
-    private static boolean resolves(String page, String ref, Map<String, PageLinks> pages, Set<String> files) {
+    static boolean resolves(String page, String ref, Map<String, PageLinks> pages, Set<String> files) {
+        if (ref.isEmpty()) return false;
+        int simple = simple(ref);
+        if (simple >= 0) {
+            // what the URI path below gives for it, without parsing two URIs per link (a page has a hundred)
+            String target = simple == 0 ? page : ref.substring(1, ref.indexOf('#') < 0 ? ref.length() : ref.indexOf('#'));
+            return found(target, ref.indexOf('#') < 0 ? null : ref.substring(ref.indexOf('#') + 1), pages, files);
+        }
+        return resolvesByUri(page, ref, pages, files);
+    }
+
+    /** As {@link #resolves}, by the URI rules for every link (relative paths, escapes, dot segments, other sites). */
+    static boolean resolvesByUri(String page, String ref, Map<String, PageLinks> pages, Set<String> files) {
         if (ref.isEmpty()) return false;
         URI u;
         try {
@@ -265,13 +277,51 @@ public final class LinkChecker {
             return true; // another site, mailto:, tel: …: not checked
         }
         String path = u.getPath() == null || u.getPath().isEmpty() ? "/" + page : u.getPath();
-        String target = path.substring(1);
+        return found(path.substring(1), u.getFragment(), pages, files);
+    }
+
+    /**
+     * Whether {@code ref} is a link whose target needs no URI parsing, and which: 0 for a fragment on the page itself
+     * ({@code #step-s1}), 1 for a site path ({@code /zh/go/}, {@code /assets/site.css#x}), -1 for anything else.
+     * Only unreserved characters and slashes are taken (nothing to decode or normalize: no {@code %}, no dot segment).
+     */
+    static int simple(String ref) {
+        int kind;
+        int i;
+        if (ref.charAt(0) == '#') {
+            kind = 0;
+            i = 1;
+        } else if (ref.charAt(0) == '/' && !ref.startsWith("//")) {
+            kind = 1;
+            i = 1;
+        } else {
+            return -1;
+        }
+        boolean inFragment = kind == 0;
+        char prev = '/';
+        for (; i < ref.length(); i++) {
+            char c = ref.charAt(i);
+            if (c == '#' && !inFragment) {
+                inFragment = true;
+            } else if (c == '/' && !inFragment) {
+                if (prev == '/') return -1;
+            } else if (c == '.' && !inFragment && prev == '/') {
+                return -1; // a dot segment, or a name starting with a dot: left to the URI rules
+            } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~')) {
+                return -1;
+            }
+            prev = c;
+        }
+        return kind;
+    }
+
+    /** Whether the site has {@code target} (a folder meaning its index.html) and, if given, the id {@code frag} on it. */
+    private static boolean found(String target, String frag, Map<String, PageLinks> pages, Set<String> files) {
         if (target.isEmpty() || target.endsWith("/")) target += "index.html";
         if (!pages.containsKey(target) && !files.contains(target)) {
             if (pages.containsKey(target + "/index.html")) target += "/index.html";
             else return false;
         }
-        String frag = u.getFragment();
         if (frag == null || frag.isEmpty()) return true;
         if (!pages.containsKey(target)) return false;
         return pages.get(target).ids().contains(frag);
