@@ -173,9 +173,8 @@ public final class ContentLoader {
      * what every page needs to know of all guides before any is rendered (titles, order, drafts).
      */
     public static org.goguides.checks.model.FrontMatter peekFrontMatter(Path file) throws IOException {
-        String text = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "\n");
-        if (text.startsWith("\uFEFF")) text = text.substring(1);
-        return FrontMatterParser.parse(text, PlatformCatalog.builtIn(), (line, message) -> { });
+        // the body is not decoded: only the bytes up to the closing line of the front matter
+        return FrontMatterParser.parse(FrontMatterParser.header(Files.readAllBytes(file)), PlatformCatalog.builtIn(), (line, message) -> { });
     }
 
     /** The language of a guide file ({@code guides/<slug>/index.<lang>.md} below {@code guidesDir}), or null if it is none. */

@@ -1,5 +1,6 @@
 package org.goguides.checks.parse;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +35,45 @@ final class FrontMatterParser {
 
     static Located locate(String text) {
         if (!text.startsWith("---\n")) return null;
-        String[] lines = text.split("\n", -1);
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].stripTrailing().equals("---") || lines[i].stripTrailing().equals("...")) {
-                return new Located(String.join("\n", java.util.Arrays.copyOfRange(lines, 1, i)), i + 1);
-            }
+        // line by line up to the closing line only: the body after it is not split
+        int line = 2;
+        for (int start = 4; start <= text.length(); line++) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) end = text.length();
+            if (closes(text, start, end)) return new Located(text.substring(4, Math.max(4, start - 1)), line);
+            start = end + 1;
         }
         return null;
+    }
+
+    /**
+     * The start of a guide file's bytes, decoded and normalised ({@link TextFile#normalize}), up to the end of
+     * the front matter's closing line, or the whole file when no line closes it: what {@link #parse} reads of a
+     * file, without decoding the body of a guide whose front matter is all that is wanted.
+     */
+    static String header(byte[] bytes) {
+        int from = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        boolean opens = bytes.length >= from + 4 && bytes[from] == '-' && bytes[from + 1] == '-' && bytes[from + 2] == '-'
+                && (bytes[from + 3] == '\n' || bytes[from + 3] == '\r');
+        for (int p = from + 4; opens && p + 3 <= bytes.length; p++) {
+            byte b = bytes[p - 1];
+            if (b != '\n' && b != '\r' || !(bytes[p] == '-' && bytes[p + 1] == '-' && bytes[p + 2] == '-'
+                    || bytes[p] == '.' && bytes[p + 1] == '.' && bytes[p + 2] == '.')) continue;
+            int end = p + 3;
+            while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') end++;
+            // only the closing line's rest is decoded until one closes (a file of "----" lines stays linear)
+            if (!new String(bytes, p + 3, end - p - 3, StandardCharsets.UTF_8).isBlank()) continue;
+            String head = TextFile.normalize(new String(bytes, 0, end, StandardCharsets.UTF_8));
+            if (locate(head) != null) return head;
+        }
+        return TextFile.normalize(new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** Whether the line {@code [start, end)} is {@code ---} or {@code ...}, trailing whitespace aside. */
+    private static boolean closes(String text, int start, int end) {
+        if (end - start < 3 || !text.startsWith("---", start) && !text.startsWith("...", start)) return false;
+        for (int i = start + 3; i < end; i++) if (!Character.isWhitespace(text.charAt(i))) return false;
+        return true;
     }
 
     static FrontMatter parse(String text, PlatformCatalog catalog, BiConsumer<Integer, String> problem) {
@@ -52,7 +85,8 @@ final class FrontMatterParser {
         }
         Map<?, ?> map;
         try {
-            Object o = loc.yaml().isBlank() ? Map.of() : YAML.readValue(loc.yaml(), Object.class);
+            Object o = loc.yaml().isBlank() ? Map.of() : PlainYaml.read(loc.yaml());
+            if (o == null) o = YAML.readValue(loc.yaml(), Object.class);
             if (!(o instanceof Map<?, ?> m)) {
                 problem.accept(2, "front matter must be YAML keys and values (title: ..., summary: ..., platforms: [...])");
                 return new FrontMatter("", "", List.of());

@@ -1,0 +1,145 @@
+package org.goguides.checks.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import org.junit.jupiter.api.Test;
+
+import org.goguides.checks.host.PlatformCatalog;
+import org.goguides.checks.model.FrontMatter;
+
+/**
+ * The front matter read without the YAML library ({@link PlainYaml}) must be the library's reading, or none: what it
+ * takes is compared with SnakeYAML's result, what it refuses goes to SnakeYAML (whose errors the guide tests check).
+ */
+class PlainYamlTest {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** The plain reading, after checking it equals the library's. */
+    private static Map<String, Object> sameAsLibrary(String yaml) throws Exception {
+        Map<String, Object> plain = PlainYaml.read(yaml);
+        if (plain != null) assertEquals(YAML.readValue(yaml, Object.class), plain, yaml);
+        return plain;
+    }
+
+    @Test
+    void theHeadersGuidesUseAreReadAsTheLibraryReadsThem() throws Exception {
+        for (String yaml : List.of("title: Install Go", "title: \"Go tutorial, part 1: create a module\"\nsummary: Uses `go env`, C# and a:b.",
+                "title: 'It''s'", "title: 'a \\ b'", "title: Go 教程第 1 部分：创建模块\nsummary: 用 testing 包编写单元测试。",
+                "platforms: [linux, macos-arm64, wsl]\nweight: 20\ndraft: false\ngroup: 安装", "platforms: []\nafter: create-module",
+                "weight: 0", "draft: true", "title: x  \n\nsummary:   y", "tags: [a.b, c_d]", "title: \"#1 / 10\"", "title: '10'",
+                "title: Yes we can", "title: [a]", "title: [a] b", "title: { x }", "title: a, b", "title: x # y", "title: a:", "title: a: b",
+                "title: yes", "title: No", "title: null", "title: ~", "title: \"a\\\"b\"", "title: \"a\\tb\"", "title: 010", "title: 1.5",
+                "title: 2026-11-21", "title: 1_000", "title: -1", "title: 0x1F", "platforms: [on, off]", "platforms: [a, ]", "platforms: [\"a\"]",
+                "title: x\ntitle: y", "# c\ntitle: x", "title: x\n  continued", "title:\tx", "title: |\n  x", "title: &a x", "title: *a",
+                "title: !!str 1", "- a", "title: x\u00a0y", "title: a\u2028b", "title: \ud83d\ude00", "title:x", "Title : x", "title: 1234567890")) {
+            sameAsLibrary(yaml);
+        }
+        assertEquals(Map.of("title", "Go tutorial, part 1: create a module", "summary", "Uses `go env`, C# and a:b."),
+                PlainYaml.read("title: \"Go tutorial, part 1: create a module\"\nsummary: Uses `go env`, C# and a:b."));
+        assertEquals(Map.of("platforms", List.of("linux", "macos-arm64", "wsl"), "weight", 20, "draft", false, "group", "安装"),
+                PlainYaml.read("platforms: [linux, macos-arm64, wsl]\nweight: 20\ndraft: false\ngroup: 安装"));
+    }
+
+    @Test
+    void whatItDoesNotReadIsLeftToTheLibrary() {
+        // words YAML reads as booleans, null, dates or numbers of another kind; escapes, comments, tabs, nesting, repeated keys
+        for (String yaml : List.of("title: yes", "title: No", "title: ON", "title: null", "title: ~", "title: 2026-11-21", "title: 1.5",
+                "title: 010", "title: -1", "title: 1234567890", "platforms: [yes, no]", "platforms: [a, ]", "platforms: [\"a\"]",
+                "title: \"a\\\"b\"", "title: 'It''s'", "title: x # comment", "title: a: b", "title: a:", "title: x\ntitle: y",
+                "# comment\ntitle: x", "title: x\n  continued", "title:\tx", "title: |\n  x", "title: &a x", "title: *a", "title: !!str 1",
+                "title:", "title:x", "- a", "title: a\u2028b", "title: \ud83d\ude00", "title: a\u0085b", "title: \"x\" y")) {
+            assertNull(PlainYaml.read(yaml), yaml);
+        }
+    }
+
+    @Test
+    void randomHeadersAreReadAsTheLibraryReadsThemOrLeftToIt() throws Exception {
+        String[] pieces = {"title", "summary", "platforms", "weight", "draft", "k-1", ":", ": ", " ", "  ", "\n", "\"", "'", "[", "]", ", ",
+                ",", "#", " #", "a", "Go", "yes", "no", "null", "~", "true", "false", "0", "10", "010", "1.5", "2026-01-02", "-", "\\", "\t",
+                "在", "：", "{", "}", "&", "*", "!", "|", ">", "%", "@", "`", "?", "linux", "é", "\u00a0", "\u3000"};
+        Random random = new Random(17);
+        int read = 0;
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int lines = 1 + random.nextInt(3), l = 0; l < lines; l++) {
+                b.append(pieces[random.nextInt(6)]).append(": ");
+                for (int k = random.nextInt(6); k > 0; k--) b.append(pieces[random.nextInt(pieces.length)]);
+                b.append('\n');
+            }
+            String yaml = b.toString();
+            Map<String, Object> plain = PlainYaml.read(yaml);
+            if (plain == null) continue;
+            read++;
+            Object library;
+            try {
+                library = YAML.readValue(yaml, Object.class);
+            } catch (Exception e) {
+                throw new AssertionError("read without the library, refused by it: " + yaml, e);
+            }
+            assertEquals(library, plain, yaml);
+        }
+        assertTrue(read > 3_000, "the comparison covers headers it reads: " + read);
+    }
+
+    @Test
+    void everyGuideOfTheRepositoryIsReadWithoutTheLibrary() throws Exception {
+        List<Path> guides;
+        try (Stream<Path> s = Files.walk(Path.of("../content/guides"))) {
+            guides = s.filter(p -> p.toString().endsWith(".md")).toList();
+        }
+        assertTrue(guides.size() > 10, guides.toString());
+        for (Path g : guides) {
+            FrontMatterParser.Located loc = FrontMatterParser.locate(TextFile.read(g).text());
+            assertNotNull(sameAsLibrary(loc.yaml()), g.toString());
+        }
+    }
+
+    @Test
+    void theHeaderOfAFileIsReadAsTheWholeFileWouldBe() {
+        String body = "\n# Heading\n\ntext ---\n---\nmore\n";
+        List<String> files = new ArrayList<>(List.of("---\ntitle: A\n---" + body, "\uFEFF---\r\ntitle: B\r\n---\r\n" + body,
+                "---\rtitle: C\r...\r" + body, "---\ntitle: D\n----\n--- x\n---  \t\n" + body, "---\ntitle: E\n---\u3000\n" + body,
+                "---\ntitle: F\n---", "---\ntitle: unclosed\n" + body.replace("---", "- -"), "no front matter\n---\ntitle: x\n---\n",
+                "---  \ntitle: x\n---\n", "", "---", "---\n---\n", "---\ntitle: \u00e9\u00ff\n---\n" + body));
+        for (String f : files) {
+            byte[] bytes = f.getBytes(StandardCharsets.UTF_8);
+            String whole = TextFile.normalize(new String(bytes, StandardCharsets.UTF_8));
+            String head = FrontMatterParser.header(bytes);
+            assertTrue(whole.startsWith(head), f);
+            assertEquals(frontMatter(whole), frontMatter(head), f);
+        }
+        byte[] invalid = "---\ntitle: \u00e9\n---\nbody \u00ff\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(frontMatter(TextFile.normalize(new String(invalid, StandardCharsets.UTF_8))), frontMatter(FrontMatterParser.header(invalid)));
+        assertEquals("---\ntitle: A\n---", FrontMatterParser.header(files.get(0).getBytes(StandardCharsets.UTF_8)), "the body is not decoded");
+    }
+
+    @Test
+    void aHeaderThatNeverClosesIsFoundInLinearTime() {
+        byte[] bytes = ("---\ntitle: x\n" + "----\n".repeat(100_000)).getBytes(StandardCharsets.UTF_8);
+        long t0 = System.nanoTime();
+        assertEquals(new String(bytes, StandardCharsets.UTF_8), FrontMatterParser.header(bytes));
+        assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "one pass, not a decode per line");
+    }
+
+    private static FrontMatter frontMatter(String text) {
+        List<String> problems = new ArrayList<>();
+        FrontMatter m = FrontMatterParser.parse(text, PlatformCatalog.builtIn(), (line, msg) -> problems.add(line + ": " + msg));
+        return new FrontMatter(m.title() + problems, m.summary(), m.platforms(), m.after(), m.afterLine(), m.description(), m.weight(),
+                m.group(), m.date(), m.lastmod(), m.draft(), m.aliases(), m.tags());
+    }
+}
