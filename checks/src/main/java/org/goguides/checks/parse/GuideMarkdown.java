@@ -10,7 +10,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
-import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.CharSubSequence;
 
 /**
  * The Markdown of a guide, in one place: CommonMark with front matter, GFM tables, strikethrough and emphasis
@@ -43,6 +43,7 @@ public final class GuideMarkdown {
      * by {@link GuideParser} (the site re-rendering a guide whose tree is gone) and for short trusted texts.
      */
     public static Document parse(CharSequence markdown) {
-        return PARSER.parse(BasedSequence.of(markdown));
+        // over an array of chars: flexmark reads a character of it in one call, not two as through a String
+        return PARSER.parse(CharSubSequence.of(markdown));
     }
 }

@@ -15,7 +15,6 @@ import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.LinkNodeBase;
 import com.vladsch.flexmark.ast.Heading;
-import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 
@@ -88,7 +87,7 @@ public final class GuideParser {
         Document doc;
         MarkdownLimits.Budgeted text = new MarkdownLimits.Budgeted(markdown, MarkdownLimits.budgetNanos());
         try {
-            doc = GuideMarkdown.PARSER.parse(BasedSequence.of(text));
+            doc = GuideMarkdown.PARSER.parse(text);
         } catch (MarkdownLimits.OverBudget e) {
             problem.accept(1, "the Markdown takes too long to parse (more than " + MarkdownLimits.budgetNanos() / 1_000_000
                     + " ms of CPU; long runs of unclosed links, backticks or brackets, or thousands of link references, cost time"
