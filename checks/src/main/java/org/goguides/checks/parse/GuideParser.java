@@ -82,10 +82,11 @@ public final class GuideParser {
     public ParsedGuide read(String markdown, Path file, String displayPath, String slug, String locale, List<Problem> problems) {
         java.util.function.BiConsumer<Integer, String> problem = (line, msg) -> problems.add(Problem.at(displayPath, line, msg));
         if (MarkdownLimits.tooLarge(markdown, problem)) return unparsed(slug, locale, file, displayPath, markdown);
-        MarkdownLimits.controlCharacters(markdown, problem);
+        char[] chars = markdown.toCharArray();
+        MarkdownLimits.controlCharacters(chars, problem);
         FrontMatter meta = FrontMatterParser.parse(markdown, catalog, problem::accept);
         Document doc;
-        MarkdownLimits.Budgeted text = new MarkdownLimits.Budgeted(markdown, MarkdownLimits.budgetNanos());
+        MarkdownLimits.Budgeted text = new MarkdownLimits.Budgeted(chars, MarkdownLimits.budgetNanos());
         try {
             doc = GuideMarkdown.PARSER.parse(text);
         } catch (MarkdownLimits.OverBudget e) {
@@ -394,11 +395,16 @@ public final class GuideParser {
 
     /** The id part derived from a heading: lower case, spaces to dashes, punctuation dropped. */
     static String slugify(String heading) {
-        StringBuilder b = new StringBuilder();
-        for (int cp : heading.strip().toLowerCase(Locale.ROOT).codePoints().toArray()) {
+        String s = heading.strip().toLowerCase(Locale.ROOT);
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
             if (Character.isLetterOrDigit(cp)) b.appendCodePoint(cp);
-            else if (cp == ' ' || cp == '-' || cp == '_') b.append('-');
+            // a run of dashes (with what is dropped between them) is one dash, and none leads
+            else if ((cp == ' ' || cp == '-' || cp == '_') && b.length() > 0 && b.charAt(b.length() - 1) != '-') b.append('-');
         }
-        return b.toString().replaceAll("-{2,}", "-").replaceAll("^-|-$", "");
+        if (b.length() > 0 && b.charAt(b.length() - 1) == '-') b.setLength(b.length() - 1);
+        return b.toString();
     }
 }

@@ -319,11 +319,30 @@ final class SnippetBuilder {
         if (shell != null) b.append("shell=").append(shell).append('\0');
         if (expected != null) b.append(expected.mode()).append('\0').append(expected.text());
         for (TranscriptStep s : steps) b.append('\0').append(s.expected().mode());
+        return "sha256:" + HEX.formatHex(sha256().digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static final HexFormat HEX = HexFormat.of();
+    /** Copied for each hash: a copy costs less than a look-up among the security providers. */
+    private static final MessageDigest SHA256;
+
+    static {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return "sha256:" + HexFormat.of().formatHex(md.digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+            SHA256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException never) {
+                throw new IllegalStateException(never);
+            }
         }
     }
 }
