@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,15 +43,17 @@ record GuideListing(Set<String> translations, Map<String, String> badgeLocale, S
      */
     static Scan scan(GuideFiles files, Set<String> only) throws IOException {
         List<Found> found = new ArrayList<>();
-        List<String[]> all = new ArrayList<>();
+        Map<String, FrontMatter> all = new LinkedHashMap<>();
         for (Path f : files.files()) {
             String lang = ContentLoader.guideLanguage(files.dir(), f);
             if (lang == null) continue;
             String slug = files.slug(f);
-            all.add(new String[] {slug, lang});
-            if (only.isEmpty() || only.contains(slug)) found.add(new Found(slug, lang, ContentLoader.peekFrontMatter(f)));
+            // each file's front matter read once, for the chosen guides and for the series of all
+            FrontMatter meta = ContentLoader.peekFrontMatter(f);
+            all.put(slug + "/" + lang, meta);
+            if (only.isEmpty() || only.contains(slug)) found.add(new Found(slug, lang, meta));
         }
-        return new Scan(found, SeriesIndex.scan(files.dir(), all));
+        return new Scan(found, SeriesIndex.of(all));
     }
 
     private static GuideListing of(List<Found> all, String defaultLanguage, SeriesIndex series) {

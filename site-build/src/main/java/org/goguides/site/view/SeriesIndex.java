@@ -1,26 +1,18 @@
 package org.goguides.site.view;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
+import org.goguides.checks.model.FrontMatter;
 import org.goguides.checks.parse.Series;
 
 /**
  * The series of a site ({@code after:} links between guides), known before any guide page is rendered so
- * that each page can link to the previous and next part. Read from the guides' front matter only: every
- * header is read up to its closing {@code ---}, and only the headers of guides in a series are parsed as YAML.
+ * that each page can link to the previous and next part. Made from the front matter the guide listing has read
+ * of every guide file, once ({@code GuideListing}).
  */
 public final class SeriesIndex {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     public static final SeriesIndex NONE = new SeriesIndex(Map.of(), Map.of());
 
     private final Map<String, String> after;
@@ -31,28 +23,26 @@ public final class SeriesIndex {
         this.titles = titles;
     }
 
-    /** Reads {@code guides/<slug>/index.<lang>.md} for the given ("slug", "lang") keys. */
-    public static SeriesIndex scan(Path guidesDir, List<String[]> keys) throws IOException {
-        Map<String, String> heads = new HashMap<>();
+    /**
+     * The series of the guide files whose front matter the listing has read, keyed {@code "slug/lang"} in the
+     * order of the files (the first translation's {@code after:} counts for a guide): no file is read again.
+     */
+    public static SeriesIndex of(Map<String, FrontMatter> heads) {
         Map<String, String> after = new HashMap<>();
-        for (String[] k : keys) {
-            String head = head(guidesDir.resolve(k[0]).resolve("index." + k[1] + ".md"));
-            heads.put(k[0] + "/" + k[1], head);
-            if (head.contains("\nafter:") || head.startsWith("after:")) {
-                Object a = yaml(head).get("after");
-                if (a instanceof String s && !s.isBlank()) after.putIfAbsent(k[0], s.strip());
-            }
-        }
+        heads.forEach((key, m) -> {
+            if (!m.after().isBlank()) after.putIfAbsent(slug(key), m.after());
+        });
         if (after.isEmpty()) return NONE;
         Map<String, String> titles = new HashMap<>();
-        for (Map.Entry<String, String> e : heads.entrySet()) {
-            String slug = e.getKey().substring(0, e.getKey().indexOf('/'));
-            if (after.containsKey(slug) || after.containsValue(slug)) {
-                Object t = yaml(e.getValue()).get("title");
-                titles.put(e.getKey(), t == null ? slug : String.valueOf(t).strip());
-            }
-        }
+        heads.forEach((key, m) -> {
+            String slug = slug(key);
+            if (after.containsKey(slug) || after.containsValue(slug)) titles.put(key, m.title().isEmpty() ? slug : m.title());
+        });
         return new SeriesIndex(Map.copyOf(after), Map.copyOf(titles));
+    }
+
+    private static String slug(String key) {
+        return key.substring(0, key.indexOf('/'));
     }
 
     /** Where a guide stands in its series, with links to the previous and next part in the same language; null if in none. */
@@ -71,24 +61,4 @@ public final class SeriesIndex {
     }
 
     /** The front matter's text, without its fences; empty when the file has none. */
-    private static String head(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) return "";
-        StringBuilder b = new StringBuilder();
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line = r.readLine();
-            if (line == null || !line.replace("\uFEFF", "").stripTrailing().equals("---")) return "";
-            while ((line = r.readLine()) != null && !line.stripTrailing().equals("---") && b.length() < 64_000) b.append(line).append('\n');
-        } catch (java.nio.charset.MalformedInputException e) {
-            return ""; // reported by the guide's own parse
-        }
-        return b.toString();
-    }
-
-    private static Map<?, ?> yaml(String head) {
-        try {
-            return YAML.readValue(head, Object.class) instanceof Map<?, ?> m ? m : Map.of();
-        } catch (IOException e) {
-            return Map.of(); // reported by the guide's own parse
-        }
-    }
 }
