@@ -3,8 +3,6 @@ package org.goguides.checks.parse;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.function.BiConsumer;
 
 import com.vladsch.flexmark.util.ast.Node;
@@ -263,26 +261,31 @@ public final class MarkdownLimits {
         };
     }
 
-    /** Reports a tree nested deeper than {@link #MAX_DEPTH}, at the first node that deep; measured without recursion. */
+    /**
+     * Reports a tree nested deeper than {@link #MAX_DEPTH}, at the first node that deep; measured without recursion
+     * or a stack of its own: the walk follows the tree's links, children last to first (the order it reports in).
+     */
     static boolean tooDeep(Node root, BiConsumer<Integer, String> problem) {
-        Deque<Node> nodes = new ArrayDeque<>();
-        Deque<Integer> depths = new ArrayDeque<>();
-        nodes.push(root);
-        depths.push(0);
-        while (!nodes.isEmpty()) {
-            Node n = nodes.pop();
-            int d = depths.pop();
+        Node n = root;
+        int d = 0;
+        while (true) {
             if (d > MAX_DEPTH) {
                 problem.accept(line(n), "Markdown nested more than " + MAX_DEPTH
                         + " levels deep (quotes, lists and emphasis inside each other); flatten it");
                 return true;
             }
-            for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
-                nodes.push(c);
-                depths.push(d + 1);
+            if (n.getLastChild() != null) {
+                n = n.getLastChild();
+                d++;
+                continue;
             }
+            while (n != root && n.getPrevious() == null) {
+                n = n.getParent();
+                d--;
+            }
+            if (n == root) return false;
+            n = n.getPrevious();
         }
-        return false;
     }
 
     /** The 1-based line a node starts on, 1 for one without a place in the text. */
