@@ -86,7 +86,7 @@ final class GuidePages {
         GuideBodies.Body body = rebuilds.body(g, inputs, kept, () -> GuideBodies.render(g, tree, views, templates));
         GuidePageView page = page(g, body);
         String path = g.locale() + "/" + g.slug() + "/index.html";
-        byte[] bytes = templates.render("guide.ftlh", page).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = templates.renderUtf8("guide.ftlh", page);
         out.write(path, bytes);
         if (g.locale().equals(listing.badgeLocale().get(g.slug()))) {
             GuideBadge.Counts c = GuideBadge.counts(page.counts());

@@ -88,12 +88,36 @@ public final class Templates {
         }
     }
 
+    /**
+     * As {@link #render}, as the page's UTF-8 bytes, encoded while FreeMarker writes (a guide page is written and
+     * link-scanned as bytes, and is never needed as a String).
+     */
+    public byte[] renderUtf8(String name, Object view) {
+        try {
+            Template t = cfg.getTemplate(name);
+            Utf8Writer w = new Utf8Writer(pageSize);
+            run(t, Map.of("v", view), w);
+            byte[] bytes = w.bytes();
+            if (bytes.length > pageSize) pageSize = Math.min(bytes.length + bytes.length / 8, 1 << 20);
+            return bytes;
+        } catch (IOException e) {
+            throw new BuildException("templates/" + name + ":1: cannot read the template: " + e.getMessage());
+        }
+    }
+
+    /** The buffer a page starts with: the largest page so far and a little more, so pages seldom grow theirs. */
+    private volatile int pageSize = 32 * 1024;
+
     private static String process(Template t, Map<String, Object> model) throws IOException {
+        StringBuilderWriter w = new StringBuilderWriter();
+        run(t, model, w);
+        return w.b.toString();
+    }
+
+    private static void run(Template t, Map<String, Object> model, java.io.Writer w) throws IOException {
         String name = t.getName();
         try {
-            StringBuilderWriter w = new StringBuilderWriter();
             t.process(model, w);
-            return w.b.toString();
         } catch (TemplateException e) {
             String where = e.getTemplateSourceName() == null ? name : e.getTemplateSourceName();
             throw new BuildException("templates/" + where + ":" + (e.getLineNumber() == null ? 1 : e.getLineNumber())

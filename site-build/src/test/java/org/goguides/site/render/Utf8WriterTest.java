@@ -1,0 +1,39 @@
+package org.goguides.site.render;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/** The writer's bytes are those of {@link String#getBytes} with UTF-8, however the text is cut into writes. */
+class Utf8WriterTest {
+    private static final char[] CHARS = {'a', 'Z', '<', '\n', '\u007f', '\u0080', 'é', '\u07ff', '\u0800', '中', '，', '\uffff',
+        '\ud83d', '\ude00', '\ud800', '\udfff'};
+
+    @Test
+    void bytesAreStringsUtf8HoweverTheTextIsCut() {
+        Random r = new Random(11);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = r.nextInt(30); i > 0; i--) b.append(CHARS[r.nextInt(CHARS.length)]);
+            String s = b.toString();
+            Utf8Writer w = new Utf8Writer(r.nextInt(8));
+            int at = 0;
+            while (at < s.length()) {
+                int len = 1 + r.nextInt(s.length() - at);
+                switch (r.nextInt(3)) {
+                    case 0 -> w.write(s, at, len);
+                    case 1 -> w.write(s.toCharArray(), at, len);
+                    default -> {
+                        w.write(s.charAt(at));
+                        len = 1;
+                    }
+                }
+                at += len;
+            }
+            assertArrayEquals(s.getBytes(StandardCharsets.UTF_8), w.bytes(), () -> s.chars().mapToObj(Integer::toHexString).toList().toString());
+        }
+    }
+}
