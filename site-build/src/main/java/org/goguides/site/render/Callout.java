@@ -5,7 +5,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 
 /**
  * A GitHub alert ({@code > [!NOTE]}): a block quote whose first line names a kind, shown as a titled box;
- * {@link MarkdownRenderer} puts it in the tree in place of the quote, {@link GuideHtmlExtension} writes it.
+ * {@link MarkdownRenderer} puts it in the tree in place of the quote, {@link BodyHtml} writes it.
  */
 final class Callout extends Block {
     private final String kind;

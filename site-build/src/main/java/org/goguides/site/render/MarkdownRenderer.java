@@ -24,16 +24,10 @@ import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.anchorlink.AnchorLink;
-import com.vladsch.flexmark.ext.anchorlink.AnchorLinkExtension;
 import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock;
-import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.data.DataHolder;
-import com.vladsch.flexmark.util.data.MutableDataSet;
-import com.vladsch.flexmark.util.misc.Extension;
 
 import org.goguides.checks.parse.GuideMarkdown;
 import org.goguides.site.view.Views.TocEntry;
@@ -46,36 +40,13 @@ import org.goguides.site.view.Views.TocEntry;
  * scroll in a focusable wrapper, external links get {@code rel}, the title's {@code # h1} is left to
  * the page template, and the table of contents and the search sections are read from the headings.
  * A fenced block is the HTML the caller gives for its line (the snippet partial), so a snippet looks the
- * same wherever it stands; {@link GuideHtmlExtension} writes it, and what else the site adds to flexmark's HTML.
+ * same wherever it stands. {@link BodyHtml} writes the HTML, byte for byte what flexmark's {@code HtmlRenderer}
+ * with the site's extension wrote (the tests keep that as the oracle), at a fraction of its CPU.
  */
 public final class MarkdownRenderer {
     private static final Pattern ALERT = Pattern.compile("^\\s*\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)]\\s*");
 
-    /**
-     * The parse stage's options ({@link GuideMarkdown}: its extensions write their nodes too), heading anchors (added to
-     * the tree by {@link #anchorLinks}, written by flexmark's extension) and the site's HTML writer ({@link GuideHtmlExtension});
-     * no parser is made from these: the tree rendered is the one the parse stage hands over.
-     */
-    private static final DataHolder OPTIONS = new MutableDataSet(GuideMarkdown.OPTIONS)
-            .set(Parser.EXTENSIONS, withHtml(GuideMarkdown.EXTENSIONS))
-            // an empty anchor link before each heading's text, not around it, and no id of its own (the heading has it)
-            .set(AnchorLinkExtension.ANCHORLINKS_SET_ID, false)
-            .set(AnchorLinkExtension.ANCHORLINKS_WRAP_TEXT, false)
-            .set(AnchorLinkExtension.ANCHORLINKS_ANCHOR_CLASS, "anchor")
-            .set(HtmlRenderer.RENDER_HEADER_ID, true)
-            .set(HtmlRenderer.GENERATE_HEADER_ID, true)
-            .set(HtmlRenderer.ESCAPE_HTML, true)
-            .toImmutable();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder(OPTIONS).build();
-
     private MarkdownRenderer() {
-    }
-
-    private static List<Extension> withHtml(List<Extension> parse) {
-        List<Extension> all = new ArrayList<>(parse);
-        all.add(AnchorLinkExtension.create());
-        all.add(GuideHtmlExtension.create());
-        return List.copyOf(all);
     }
 
     /** A part of a page for the search index: the heading it starts at (none before the first) and its text. */
@@ -106,15 +77,17 @@ public final class MarkdownRenderer {
     /** As {@link #render(String, IntFunction, Map)} from a parsed tree, which it changes (callouts, the title left out). */
     public static Body render(Document doc, IntFunction<String> blockHtml, Map<String, String> alertTitles) {
         prepare(doc, alertTitles);
-        doc.set(GuideHtmlExtension.SNIPPETS, blockHtml);
-        String html = RENDERER.render(doc);
+        String html = BodyHtml.write(doc, blockHtml);
         List<TocEntry> toc = new ArrayList<>();
         toc(doc, toc);
         return new Body(html, toc, sections(doc));
     }
 
-    /** Leaves the title's h1 to the page template and turns alerts into callouts. */
-    private static Document prepare(Document doc, Map<String, String> alertTitles) {
+    /**
+     * Leaves the title's h1 to the page template, turns alerts into callouts, adds the heading anchors and gives
+     * every heading its id: the tree {@link BodyHtml} writes (and flexmark's writer, the tests' oracle, wrote).
+     */
+    static Document prepare(Document doc, Map<String, String> alertTitles) {
         Node lead = doc.getFirstChild();
         while (lead instanceof YamlFrontMatterBlock) lead = lead.getNext();
         if (lead instanceof Heading h && h.getLevel() == 1) h.unlink(); // the page template shows the title
@@ -125,8 +98,8 @@ public final class MarkdownRenderer {
     }
 
     /**
-     * An empty {@link AnchorLink} before the text of every heading, wherever it stands, as flexmark's anchor-link
-     * extension adds at parse time (not wrapping the text); here without recursion, as the parse stage has no such pass.
+     * An empty {@link AnchorLink} before the text of every heading, wherever it stands (written as the heading's
+     * {@code #} link), as flexmark's anchor-link extension adds at parse time (not wrapping the text); here without recursion, as the parse stage has no such pass.
      */
     private static void anchorLinks(Document doc) {
         Deque<Node> todo = new ArrayDeque<>();

@@ -25,7 +25,8 @@ import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.html.MutableAttributes;
 
 /**
- * The site's part of flexmark's HTML writer, as one extension: a fenced block is the snippet HTML the
+ * The tests' oracle for {@link BodyHtml}: the site's part of flexmark's HTML writer as it was when flexmark wrote the
+ * guide bodies ({@link FlexmarkBody}), unchanged, as one extension: a fenced block is the snippet HTML the
  * caller gives for its line ({@link #SNIPPETS}, set on the document), a GitHub alert is a titled callout
  * box, a table scrolls in a wrapper keyboard users can focus, a code span keeps its spaces as CommonMark
  * says, an external link (inline, reference or autolink) gets {@code rel="noopener noreferrer"} and a heading's anchor is left out of the
