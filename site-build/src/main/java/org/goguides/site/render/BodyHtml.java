@@ -52,6 +52,7 @@ import com.vladsch.flexmark.util.ast.NonRenderingInline;
 import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 
 import org.goguides.checks.parse.GuideMarkdown;
 import org.goguides.site.view.Highlighter;
@@ -128,13 +129,19 @@ final class BodyHtml {
         return java.util.Set.copyOf(KINDS.keySet());
     }
 
-    private final Out out = new Out();
+    private final Out out;
     private final Document doc;
     private final IntFunction<String> blockHtml;
+    /** What the tree's text is cut from, and that text as a String (the parse stage's wrapper gives it without a copy). */
+    private final Object base;
+    private final String source;
 
     private BodyHtml(Document doc, IntFunction<String> blockHtml) {
         this.doc = doc;
         this.blockHtml = blockHtml;
+        this.base = doc.getChars().getBase();
+        this.source = base.toString();
+        this.out = new Out(Math.max(8192, 2 * source.length()));
     }
 
     /**
@@ -284,12 +291,12 @@ final class BodyHtml {
     private void leaf(Kind kind, Node n) {
         switch (kind) {
             case TEXT -> {
-                String text = unescape(n.getChars());
+                String text = unescape(string(n.getChars()));
                 out.text(text.indexOf('\r') < 0 ? text : Escaping.normalizeEOL(text));
             }
             case SOFT_BREAK -> out.eol();
             case HARD_BREAK -> out.tag("<br />").eol();
-            case CODE -> out.tag("<code>").text(codeSpan(((Code) n).getText())).tag("</code>");
+            case CODE -> out.tag("<code>").text(codeSpan(string(((Code) n).getText()))).tag("</code>");
             case HTML_ENTITY -> out.text(n.getChars().unescape());
             case HTML_INLINE -> out.text(Escaping.normalizeEOL(n.getChars()));
             case HTML_COMMENT_BLOCK -> out.text(Escaping.normalizeEOL(n.getChars()));
@@ -375,9 +382,17 @@ final class BodyHtml {
         };
     }
 
+    /**
+     * A node's text as a String: cut from the source where it is a plain range of it (flexmark's {@code toString()}
+     * copies char by char through its sequence classes and the parse stage's budgeted text).
+     */
+    private String string(BasedSequence chars) {
+        if (chars instanceof SubSequence && chars.getBase() == base) return source.substring(chars.getStartOffset(), chars.getEndOffset());
+        return chars.toString();
+    }
+
     /** A text's backslash escapes and entities resolved, as flexmark's {@code unescape()}; most texts have neither. */
-    private static String unescape(BasedSequence chars) {
-        String s = chars.toString();
+    private static String unescape(String s) {
         return s.indexOf('\\') < 0 && s.indexOf('&') < 0 ? s : Escaping.unescapeString(s);
     }
 
@@ -403,11 +418,15 @@ final class BodyHtml {
      * line in a row); {@link #line()} ends the current line unless it is empty.
      */
     static final class Out {
-        private final StringBuilder sb = new StringBuilder(8192);
+        private final StringBuilder sb;
         private int lineStart;
         private boolean allWhitespace = true;
         private int pre;
         private boolean blankBefore;
+
+        Out(int capacity) {
+            sb = new StringBuilder(capacity);
+        }
 
         /** Markup that starts with neither a space, a tab nor a line break and holds no line break. */
         Out tag(String s) {
