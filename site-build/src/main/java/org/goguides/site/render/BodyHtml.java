@@ -52,7 +52,6 @@ import com.vladsch.flexmark.util.ast.NonRenderingInline;
 import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
-import com.vladsch.flexmark.util.sequence.SubSequence;
 
 import org.goguides.checks.parse.GuideMarkdown;
 import org.goguides.site.view.Highlighter;
@@ -132,24 +131,22 @@ final class BodyHtml {
     private final Out out;
     private final Document doc;
     private final IntFunction<String> blockHtml;
-    /** What the tree's text is cut from, and that text as a String (the parse stage's wrapper gives it without a copy). */
-    private final Object base;
-    private final String source;
+    private final SourceText source;
 
-    private BodyHtml(Document doc, IntFunction<String> blockHtml) {
+    private BodyHtml(Document doc, IntFunction<String> blockHtml, SourceText source) {
         this.doc = doc;
         this.blockHtml = blockHtml;
-        this.base = doc.getChars().getBase();
-        this.source = base.toString();
+        this.source = source;
         this.out = new Out(Math.max(8192, 2 * source.length()));
     }
 
     /**
      * @param doc the prepared tree (callouts in place, anchors added, heading ids set: {@link MarkdownRenderer})
      * @param blockHtml the snippet HTML of the fenced block whose fence is on a 1-based line; "" leaves it out
+     * @param source the tree's text
      */
-    static String write(Document doc, IntFunction<String> blockHtml) {
-        BodyHtml w = new BodyHtml(doc, blockHtml);
+    static String write(Document doc, IntFunction<String> blockHtml, SourceText source) {
+        BodyHtml w = new BodyHtml(doc, blockHtml, source);
         w.walk();
         return w.out.finish();
     }
@@ -291,12 +288,12 @@ final class BodyHtml {
     private void leaf(Kind kind, Node n) {
         switch (kind) {
             case TEXT -> {
-                String text = unescape(string(n.getChars()));
+                String text = unescape(source.of(n.getChars()));
                 out.text(text.indexOf('\r') < 0 ? text : Escaping.normalizeEOL(text));
             }
             case SOFT_BREAK -> out.eol();
             case HARD_BREAK -> out.tag("<br />").eol();
-            case CODE -> out.tag("<code>").text(codeSpan(string(((Code) n).getText()))).tag("</code>");
+            case CODE -> out.tag("<code>").text(codeSpan(source.of(((Code) n).getText()))).tag("</code>");
             case HTML_ENTITY -> out.text(n.getChars().unescape());
             case HTML_INLINE -> out.text(Escaping.normalizeEOL(n.getChars()));
             case HTML_COMMENT_BLOCK -> out.text(Escaping.normalizeEOL(n.getChars()));
@@ -380,15 +377,6 @@ final class BodyHtml {
             case CENTER -> "center";
             case RIGHT -> "right";
         };
-    }
-
-    /**
-     * A node's text as a String: cut from the source where it is a plain range of it (flexmark's {@code toString()}
-     * copies char by char through its sequence classes and the parse stage's budgeted text).
-     */
-    private String string(BasedSequence chars) {
-        if (chars instanceof SubSequence && chars.getBase() == base) return source.substring(chars.getStartOffset(), chars.getEndOffset());
-        return chars.toString();
     }
 
     /** A text's backslash escapes and entities resolved, as flexmark's {@code unescape()}; most texts have neither. */

@@ -77,10 +77,11 @@ public final class MarkdownRenderer {
     /** As {@link #render(String, IntFunction, Map)} from a parsed tree, which it changes (callouts, the title left out). */
     public static Body render(Document doc, IntFunction<String> blockHtml, Map<String, String> alertTitles) {
         prepare(doc, alertTitles);
-        String html = BodyHtml.write(doc, blockHtml);
+        SourceText source = new SourceText(doc);
+        String html = BodyHtml.write(doc, blockHtml, source);
         List<TocEntry> toc = new ArrayList<>();
-        toc(doc, toc);
-        return new Body(html, toc, sections(doc));
+        toc(doc, source, toc);
+        return new Body(html, toc, sections(doc, source));
     }
 
     /**
@@ -182,21 +183,21 @@ public final class MarkdownRenderer {
     }
 
     /** The h2 and h3 headings with their ids, wherever they stand. */
-    private static void toc(Node parent, List<TocEntry> toc) {
+    private static void toc(Node parent, SourceText source, List<TocEntry> toc) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
             if (n instanceof Heading h) {
                 String id = h.getAnchorRefId();
                 if ((h.getLevel() == 2 || h.getLevel() == 3) && id != null && !id.isEmpty()) {
-                    toc.add(new TocEntry(id, text(h), h.getLevel()));
+                    toc.add(new TocEntry(id, text(h, source), h.getLevel()));
                 }
             } else if (n instanceof Block && n.hasChildren()) {
-                toc(n, toc);
+                toc(n, source, toc);
             }
         }
     }
 
     /** The page split at its top-level h2 and h3 headings; the part before the first has no heading. */
-    private static List<Section> sections(Document doc) {
+    private static List<Section> sections(Document doc, SourceText source) {
         List<Section> out = new ArrayList<>();
         String heading = "";
         String anchor = "";
@@ -205,11 +206,11 @@ public final class MarkdownRenderer {
             if (n instanceof YamlFrontMatterBlock) continue;
             if (n instanceof Heading h && (h.getLevel() == 2 || h.getLevel() == 3)) {
                 out.add(new Section(anchor, heading, text.toString()));
-                heading = text(h);
+                heading = text(h, source);
                 anchor = h.getAnchorRefId() == null ? "" : h.getAnchorRefId();
                 text.setLength(0);
             } else {
-                text(n, text);
+                text(n, source, text);
             }
         }
         out.add(new Section(anchor, heading, text.toString()));
@@ -217,28 +218,30 @@ public final class MarkdownRenderer {
     }
 
     /** The text a reader sees in a node, without markup. */
-    static String text(Node n) {
+    private static String text(Node n, SourceText source) {
         StringBuilder b = new StringBuilder();
-        text(n, b);
+        text(n, source, b);
         return b.toString().strip();
     }
 
-    private static void text(Node n, StringBuilder out) {
+    private static void text(Node n, SourceText source, StringBuilder out) {
         if (n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock) {
-            out.append(' ').append(((Block) n).getContentChars()).append(' ');
+            out.append(' ');
+            source.appendTo(out, ((Block) n).getContentChars());
+            out.append(' ');
         } else if (n instanceof Code c) {
-            out.append(c.getText());
+            source.appendTo(out, c.getText());
         } else if (n instanceof AutoLink a) {
-            out.append(a.getText());
+            source.appendTo(out, a.getText());
         } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
             out.append(' ');
         } else if (n instanceof Text || n instanceof HtmlInline || n instanceof HtmlBlock) {
-            out.append(n.getChars());
+            source.appendTo(out, n.getChars());
         } else if (n instanceof AnchorLink) {
             return; // empty
         } else {
             if (n instanceof Block) out.append(' ');
-            for (Node c = n.getFirstChild(); c != null; c = c.getNext()) text(c, out);
+            for (Node c = n.getFirstChild(); c != null; c = c.getNext()) text(c, source, out);
         }
     }
 }
