@@ -444,11 +444,19 @@ final class BodyHtml {
             return this;
         }
 
-        /** Text with {@code & < > "} escaped. */
-        Out text(CharSequence s) {
+        /** Text with {@code & < > "} escaped; once a line has a visible char, the runs between those are copied whole. */
+        Out text(String s) {
             int n = s.length();
-            for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
+            int i = 0;
+            while (i < n) {
+                if (!allWhitespace) {
+                    int j = i;
+                    while (j < n && !special(s.charAt(j))) j++;
+                    sb.append(s, i, j);
+                    if (j == n) break;
+                    i = j;
+                }
+                char c = s.charAt(i++);
                 switch (c) {
                     case '&' -> tag("&amp;");
                     case '<' -> tag("&lt;");
@@ -458,6 +466,10 @@ final class BodyHtml {
                 }
             }
             return this;
+        }
+
+        private static boolean special(char c) {
+            return c == '&' || c == '<' || c == '>' || c == '"' || c == '\n';
         }
 
         /** An attribute value: {@code & < > "} escaped, except an {@code &} that starts an entity (flexmark keeps those). */
