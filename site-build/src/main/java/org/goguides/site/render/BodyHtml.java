@@ -2,7 +2,9 @@ package org.goguides.site.render;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.regex.Pattern;
 
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.BlockQuote;
@@ -123,9 +125,16 @@ final class BodyHtml {
     /** The list rules of the guides' parser: which list item paragraphs are tight, whether an ordered list says its start. */
     private static final ListOptions LISTS = ListOptions.get(GuideMarkdown.OPTIONS);
 
+    /**
+     * flexmark's default suppressed links: a link or image to such a URL is written as its text, without markup (an
+     * autolink, a link's children), or as nothing (an image). Which string it tests is flexmark's: an inline link's
+     * or image's URL as written, a reference's unescaped.
+     */
+    private static final Pattern SUPPRESSED = Pattern.compile("javascript:.*");
+
     /** The node classes that have a case here (the rest write nothing), for the tests' coverage check. */
-    static java.util.Set<Class<?>> writtenClasses() {
-        return java.util.Set.copyOf(KINDS.keySet());
+    static Set<Class<?>> writtenClasses() {
+        return Set.copyOf(KINDS.keySet());
     }
 
     private final Out out;
@@ -206,13 +215,14 @@ final class BodyHtml {
             }
             case LINK -> {
                 Link link = (Link) n;
-                openLink(link.getUrl().unescape(), link.getTitle());
+                if (!suppressed(link.getUrl())) openLink(link.getUrl().unescape(), link.getTitle());
             }
             case LINK_REF -> {
                 LinkRef ref = (LinkRef) n;
                 Reference target = ref.isDefined() ? ref.getReferenceNode(doc) : null;
                 if (target != null) {
-                    openLink(target.getUrl().unescape(), target.getTitle());
+                    String href = target.getUrl().unescape();
+                    if (!suppressed(href)) openLink(href, target.getTitle());
                 } else if (!ref.hasChildren()) {
                     // an undefined reference ("[!NOTE]") is its text
                     out.text(ref.getChars().unescape());
@@ -267,11 +277,14 @@ final class BodyHtml {
             case EMPHASIS -> out.tag("</em>");
             case STRONG -> out.tag("</strong>");
             case STRIKETHROUGH -> out.tag("</del>");
-            case LINK -> out.tag("</a>");
+            case LINK -> {
+                if (!suppressed(((Link) n).getUrl())) out.tag("</a>");
+            }
             case LINK_REF -> {
                 LinkRef ref = (LinkRef) n;
-                if (ref.isDefined() && ref.getReferenceNode(doc) != null) out.tag("</a>");
-                else out.text(ref.getChars().suffixOf(ref.getChildChars()).unescape());
+                Reference target = ref.isDefined() ? ref.getReferenceNode(doc) : null;
+                if (target == null) out.text(ref.getChars().suffixOf(ref.getChildChars()).unescape());
+                else if (!suppressed(target.getUrl().unescape())) out.tag("</a>");
             }
             case TABLE -> out.line().tag("</table>").line().line().tag("</div>").line();
             case TABLE_SECTION -> out.tag(n instanceof TableRow ? "</tr>" : n instanceof TableHead ? "</thead>"
@@ -305,6 +318,10 @@ final class BodyHtml {
             }
             case AUTO_LINK -> {
                 String text = ((AutoLink) n).getText().toString();
+                if (suppressed(((AutoLink) n).getUrl())) {
+                    out.text(text);
+                    return;
+                }
                 String href = text.startsWith("www.") ? "http://" + text : text;
                 out.tag("<a href=\"").attr(href).tag("\"");
                 rel(href);
@@ -316,13 +333,13 @@ final class BodyHtml {
             }
             case IMAGE -> {
                 Image image = (Image) n;
-                img(image.getUrl().unescape(), image, image.getTitle());
+                if (!suppressed(image.getUrl())) img(image.getUrl().unescape(), image, image.getTitle());
             }
             case IMAGE_REF -> {
                 ImageRef ref = (ImageRef) n;
                 Reference target = ref.isDefined() ? ref.getReferenceNode(doc) : null;
                 if (target == null) out.text(ref.getChars().unescape());
-                else img(target.getUrl().unescape(), ref, target.getTitle());
+                else if (!suppressed(target.getUrl().unescape())) img(target.getUrl().unescape(), ref, target.getTitle());
             }
             case THEMATIC_BREAK -> out.line().tag("<hr />").line();
             case INDENTED_CODE -> {
@@ -358,6 +375,10 @@ final class BodyHtml {
         if (title.isNotNull()) out.tag(" title=\"").attr(title.unescape()).tag("\"");
         rel(href);
         out.tag(">");
+    }
+
+    private static boolean suppressed(CharSequence url) {
+        return url.length() >= 11 && url.charAt(0) == 'j' && SUPPRESSED.matcher(url).matches();
     }
 
     /** An external link (inline, reference or autolink) opens nothing of the site's to the page it opens. */
