@@ -22,20 +22,29 @@ final class Utf8Writer extends Writer {
     @Override
     public void write(String s, int off, int len) {
         int end = off + len;
-        ensure(size + len);
         int i = off;
-        if (pendingHigh == 0) {
-            // the ASCII run every page is mostly made of, a byte a char
-            byte[] b = buf;
-            int n = size;
-            while (i < end) {
-                char c = s.charAt(i);
-                if (c >= 0x80) break;
+        while (pendingHigh != 0 && i < end) put(s.charAt(i++));
+        // at most three bytes a char (a surrogate pair is four bytes for two chars): room for all of it at once
+        ensure(size + 3 * (end - i));
+        byte[] b = buf;
+        int n = size;
+        while (i < end) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
                 b[n++] = (byte) c;
-                i++;
+            } else if (c < 0x800) {
+                b[n++] = (byte) (0xC0 | c >> 6);
+                b[n++] = (byte) (0x80 | c & 0x3F);
+            } else if (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE) {
+                b[n++] = (byte) (0xE0 | c >> 12);
+                b[n++] = (byte) (0x80 | c >> 6 & 0x3F);
+                b[n++] = (byte) (0x80 | c & 0x3F);
+            } else {
+                break; // a surrogate: the careful path below
             }
-            size = n;
+            i++;
         }
+        size = n;
         for (; i < end; i++) put(s.charAt(i));
     }
 
