@@ -1,13 +1,9 @@
 package org.goguides.site.render;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * The search index of one language: the text of every section of every guide (split at h2/h3),
@@ -24,35 +20,67 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * ({@link #json}), so the index is the same whatever the order of rendering.
  */
 public final class SearchIndex {
-    private static final JsonFactory JSON = new JsonFactory().setRootValueSeparator(null);
-
     private SearchIndex() {
     }
 
     /** The entries of one page, as UTF-8 JSON objects separated by commas (no brackets). */
     public static byte[] page(String url, String title, String summary, List<MarkdownRenderer.Section> sections) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
-        try (JsonGenerator g = JSON.createGenerator(bytes)) {
-            boolean first = true;
-            boolean any = false;
-            for (MarkdownRenderer.Section s : sections) {
-                String text = collapse(first && summary != null && !summary.isBlank() ? summary + " " + s.text() : s.text()).strip();
-                if (!first && s.heading().isEmpty() && text.isEmpty()) continue;
-                if (any) g.writeRaw(',');
-                any = true;
-                g.writeStartObject();
-                g.writeStringField("u", s.anchor().isEmpty() ? url : url + "#" + s.anchor());
-                g.writeStringField("t", title);
-                g.writeStringField("h", s.heading());
-                g.writeStringField("x", text);
-                g.writeEndObject();
-                first = false;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Utf8Writer out = new Utf8Writer(8192);
+        boolean first = true;
+        boolean any = false;
+        for (MarkdownRenderer.Section s : sections) {
+            String text = collapse(first && summary != null && !summary.isBlank() ? summary + " " + s.text() : s.text()).strip();
+            if (!first && s.heading().isEmpty() && text.isEmpty()) continue;
+            if (any) out.write(',');
+            any = true;
+            field(out, "{\"u\":", s.anchor().isEmpty() ? url : url + "#" + s.anchor());
+            field(out, ",\"t\":", title);
+            field(out, ",\"h\":", s.heading());
+            field(out, ",\"x\":", text);
+            out.write('}');
+            first = false;
         }
-        return bytes.toByteArray();
+        return out.bytes();
     }
+
+    private static void field(Utf8Writer out, String name, String value) {
+        out.write(name, 0, name.length());
+        string(out, value);
+    }
+
+    /**
+     * A JSON string as Jackson's generator writes it: quotes, backslashes, control characters and surrogates escaped (the
+     * two-character escapes for backspace, tab, line feed, form feed and carriage return, a six-character
+     * backslash-u escape for the others and for each half of a surrogate pair, as Jackson does by default), everything
+     * else as it is.
+     */
+    static void string(Utf8Writer out, String v) {
+        out.write('"');
+        int from = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) continue;
+            out.write(v, from, i - from);
+            from = i + 1;
+            switch (c) {
+                case '"' -> out.write("\\\"", 0, 2);
+                case '\\' -> out.write("\\\\", 0, 2);
+                case '\b' -> out.write("\\b", 0, 2);
+                case '\t' -> out.write("\\t", 0, 2);
+                case '\n' -> out.write("\\n", 0, 2);
+                case '\f' -> out.write("\\f", 0, 2);
+                case '\r' -> out.write("\\r", 0, 2);
+                default -> {
+                    String hex = "\\u" + HEX[c >> 12] + HEX[c >> 8 & 0xF] + HEX[c >> 4 & 0xF] + HEX[c & 0xF];
+                    out.write(hex, 0, hex.length());
+                }
+            }
+        }
+        out.write(v, from, v.length() - from);
+        out.write('"');
+    }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     /** The index of the pages whose entries are given, in their order. */
     public static byte[] json(List<byte[]> pages) {

@@ -39,7 +39,7 @@ public final class InlineMarkdown {
 
     /**
      * Whether a summary is one line of text that CommonMark leaves as it is: no character that starts an inline
-     * (code, emphasis, links, images, raw HTML, entities, escapes), nothing at its start that makes a block
+     * (code, emphasis, links, images, raw HTML, entities, escapes; {@code ~} and {@code |} are text here: no strikethrough or tables), nothing at its start that makes a block
      * (heading, quote, list, rule, setext underline), no line break. Such text is its own HTML, quotes escaped.
      */
     static boolean isPlain(String s) {
@@ -48,7 +48,7 @@ public final class InlineMarkdown {
         if (first == '#' || first == '-' || first == '+' || first == '=' || first >= '0' && first <= '9') return false;
         for (int i = 0; i < s.length(); i++) {
             switch (s.charAt(i)) {
-                case '\\', '`', '*', '_', '[', ']', '!', '<', '>', '&', '~', '|', '\n', '\r', '\t', '\u000B', '\f' -> {
+                case '\\', '`', '*', '_', '[', ']', '!', '<', '>', '&', '\n', '\r', '\t', '\u000B', '\f' -> {
                     return false;
                 }
                 default -> {
