@@ -1,10 +1,12 @@
 package org.goguides.site.render;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -242,8 +244,25 @@ public final class LinkChecker {
      * @return one message per broken link, {@code "<page>: broken link <href>"}, in page order
      */
     public static List<String> resolve(List<PageLinks> pages, Set<String> files) {
-        Map<String, PageLinks> byPath = new LinkedHashMap<>();
+        Map<String, PageLinks> byPath = new HashMap<>();
         for (PageLinks p : pages) byPath.put(p.page(), p);
+        if (pages.size() < PARALLEL) return broken(pages, byPath, files);
+        // a large site's pages checked in runs on every core (hundreds of thousands of links), joined in page order
+        List<List<PageLinks>> runs = new ArrayList<>();
+        for (int i = 0; i < pages.size(); i += PARALLEL / 4) runs.add(pages.subList(i, Math.min(pages.size(), i + PARALLEL / 4)));
+        List<String> broken = new ArrayList<>();
+        try {
+            for (List<String> b : Parallel.map(runs, run -> broken(run, byPath, files))) broken.addAll(b);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the check reads no file
+        }
+        return broken;
+    }
+
+    /** Pages from which the link check runs on every core. */
+    private static final int PARALLEL = 2_000;
+
+    private static List<String> broken(List<PageLinks> pages, Map<String, PageLinks> byPath, Set<String> files) {
         List<String> broken = new ArrayList<>();
         for (PageLinks p : pages) {
             for (String ref : p.refs()) {

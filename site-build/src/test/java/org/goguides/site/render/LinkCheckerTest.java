@@ -48,4 +48,21 @@ class LinkCheckerTest {
                         List.of("#step-s1", "#nope", "/zh/gone/", "/zh/#group-1", "/zh/index.html#group-2", "/assets/site.abc.css", "../../en/go/#step-s1"),
                         Set.of("step-s1")), PAGES.get("zh/index.html"), PAGES.get("en/go/index.html")), FILES));
     }
+
+    @Test
+    void aLargeSitesBrokenLinksAreFoundInPageOrder() {
+        List<LinkChecker.PageLinks> pages = new java.util.ArrayList<>();
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            String page = "zh/p" + i + "/index.html";
+            List<String> refs = List.of("/zh/p" + (i + 1) + "/", "#s" + i, "#missing", "/zh/p" + (i * 7 % 5_003) + "/#s" + (i * 7 % 5_003));
+            pages.add(new LinkChecker.PageLinks(page, refs, Set.of("s" + i)));
+            for (String ref : refs) {
+                int target = ref.startsWith("#") ? i : Integer.parseInt(ref.substring(5, ref.indexOf('/', 5)));
+                boolean ok = target < 5_000 && (!ref.contains("#") || ref.endsWith("#s" + target));
+                if (!ok) expected.add(page + ": broken link " + ref);
+            }
+        }
+        assertEquals(expected, LinkChecker.resolve(pages, Set.of()));
+    }
 }
