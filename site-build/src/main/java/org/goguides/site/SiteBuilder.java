@@ -105,29 +105,28 @@ public final class SiteBuilder {
                 Parallel.BACKGROUND);
         Content settings = SiteUrl.withBaseUrl(new ContentLoader(o.content(), o.displayBase()).loadSettings(), o.baseUrl());
         Phases.mark("settings");
+        ResultIndex index = results.join();
+        List<Problem> warnings = new ArrayList<>(resultWarnings);
+        Phases.mark("results (waited)");
+        GuideListing listing = join(listed).forSite(settings.site());
+        Phases.mark("listing (waited)");
         int pages;
-        List<Problem> warnings = new ArrayList<>();
         try (SiteWriter.Staged staged = SiteWriter.stage(o.out())) {
-            // the guides are parsed while the results and the listing are still being read: the first page to be
-            // rendered waits for them and sets up what every page shares (the others wait for that once)
-            OnFirstUse<GuidePages> guidePages = new OnFirstUse<>(() -> new GuidePages(settings, join(listed).forSite(settings.site()),
-                    results.join(), o.templates(), git::join, rebuilds, staged));
+            GuidePages guidePages = new GuidePages(settings, listing, index, o.templates(), git::join, rebuilds, staged);
+            Phases.mark("guide pages set up");
+            // a page per guide, on every core, rendered from the tree of the guide's one parse as soon as it is parsed;
+            // each is written and link-scanned as it is made, and its tree dropped
             ParallelLoad.Loaded loaded = ParallelLoad.load(o.content(), o.displayBase(), files.join(), o.guides(), rebuilds, settings,
-                    (g, tree) -> guidePages.get().render(g, tree));
+                    guidePages::render);
             rebuilds.loaded();
             Phases.mark("load and guide pages");
-            // a listing or template error is the build's error, as when they were read before the guides
-            join(listed);
-            GuidePages shared = guidePages.get();
-            results.join();
-            warnings.addAll(resultWarnings);
             Content content = loaded.content();
             List<Problem> problems = new ArrayList<>(content.problems());
             if (o.guides().isEmpty()) problems.addAll(Series.problems(content.guides())); // after: links
             if (!problems.isEmpty()) return new Report(0, problems.stream().sorted().toList(), List.of());
             content = published(content);
             List<GuidePages.Written> inOrder = loaded.pages();
-            SiteIndexes.Rendered site = SiteIndexes.write(content, shared, inOrder, staged);
+            SiteIndexes.Rendered site = SiteIndexes.write(content, guidePages, inOrder, staged);
             if (!site.brokenLinks().isEmpty()) {
                 // printed as is by the command line, which exits with 2; nothing is written
                 throw new BuildException(String.join("\n", site.brokenLinks()) + "\n" + site.brokenLinks().size()
