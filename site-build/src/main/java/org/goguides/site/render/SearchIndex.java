@@ -29,14 +29,19 @@ public final class SearchIndex {
         boolean first = true;
         boolean any = false;
         for (MarkdownRenderer.Section s : sections) {
-            String text = collapse(first && summary != null && !summary.isBlank() ? summary + " " + s.text() : s.text()).strip();
-            if (!first && s.heading().isEmpty() && text.isEmpty()) continue;
+            String text = first && summary != null && !summary.isBlank() ? summary + " " + s.text() : s.text();
+            int from = 0;
+            int to = text.length();
+            while (from < to && Character.isWhitespace(text.charAt(from))) from++;
+            while (to > from && Character.isWhitespace(text.charAt(to - 1))) to--;
+            if (!first && s.heading().isEmpty() && from == to) continue;
             if (any) out.write(',');
             any = true;
             field(out, "{\"u\":", s.anchor().isEmpty() ? url : url + "#" + s.anchor());
             field(out, ",\"t\":", title);
             field(out, ",\"h\":", s.heading());
-            field(out, ",\"x\":", text);
+            out.write(",\"x\":", 0, 5);
+            string(out, text, from, to, true);
             out.write('}');
             first = false;
         }
@@ -45,7 +50,7 @@ public final class SearchIndex {
 
     private static void field(Utf8Writer out, String name, String value) {
         out.write(name, 0, name.length());
-        string(out, value);
+        string(out, value, 0, value.length(), false);
     }
 
     /**
@@ -55,13 +60,31 @@ public final class SearchIndex {
      * else as it is.
      */
     static void string(Utf8Writer out, String v) {
+        string(out, v, 0, v.length(), false);
+    }
+
+    /**
+     * {@code v[from, to)} as a JSON string; with {@code collapse}, each run of ASCII whitespace as one space
+     * ({@code replaceAll("\\s+", " ")}: the search text, whose ends the caller has cut off as {@code strip()} does),
+     * in the same pass as the escaping, without a copy of the text.
+     */
+    static void string(Utf8Writer out, String v, int from, int to, boolean collapse) {
         out.write('"');
-        int from = 0;
-        for (int i = 0; i < v.length(); i++) {
+        int run = from;
+        for (int i = from; i < to; i++) {
             char c = v.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) continue;
-            out.write(v, from, i - from);
-            from = i + 1;
+            if (c > ' ' && c != '"' && c != '\\' && !Character.isSurrogate(c)) continue;
+            if (collapse && space(c)) {
+                if (c == ' ' && (i + 1 == to || !space(v.charAt(i + 1)))) continue; // a single space stays
+                out.write(v, run, i - run);
+                out.write(' ');
+                while (i + 1 < to && space(v.charAt(i + 1))) i++;
+                run = i + 1;
+                continue;
+            }
+            if (c == ' ') continue;
+            out.write(v, run, i - run);
+            run = i + 1;
             switch (c) {
                 case '"' -> out.write("\\\"", 0, 2);
                 case '\\' -> out.write("\\\\", 0, 2);
@@ -76,7 +99,7 @@ public final class SearchIndex {
                 }
             }
         }
-        out.write(v, from, v.length() - from);
+        out.write(v, run, to - run);
         out.write('"');
     }
 
@@ -97,26 +120,6 @@ public final class SearchIndex {
         }
         out.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();
-    }
-
-    /** {@code text.replaceAll("\\s+", " ")} without a regular expression, copying the runs between spaces whole. */
-    static String collapse(String text) {
-        StringBuilder b = null;
-        int n = text.length();
-        int from = 0;
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c > ' ' || !space(c)) continue;
-            if (c == ' ' && (i + 1 == n || !space(text.charAt(i + 1)))) continue; // a single space stays
-            if (b == null) b = new StringBuilder(n);
-            b.append(text, from, i).append(' ');
-            int j = i + 1;
-            while (j < n && space(text.charAt(j))) j++;
-            from = j;
-            i = j - 1;
-        }
-        if (b == null) return text;
-        return b.append(text, from, n).toString();
     }
 
     private static boolean space(char c) {

@@ -104,13 +104,6 @@ class RenderingTest {
     }
 
     @Test
-    void searchTextCollapsesWhitespaceLikeTheRegularExpression() {
-        for (String t : List.of("", " ", "a", "a b", "a  b", " a\n\nb ", "\t", "x\ny", "a \nb", "环境 \t 变量\r\n", "ab  ", "  ab")) {
-            assertEquals(t.replaceAll("\\s+", " "), SearchIndex.collapse(t), t);
-        }
-    }
-
-    @Test
     void linkCheckerReportsMissingPagesAndAnchors() {
         Map<String, String> pages = Map.of(
                 "en/a/index.html", "<a href=\"/en/b/#here\">ok</a><a href=\"../b/#gone\">x</a><a href=\"/en/c/\">y</a>"
