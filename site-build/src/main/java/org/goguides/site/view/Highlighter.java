@@ -3,6 +3,7 @@ package org.goguides.site.view;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,8 @@ import java.util.regex.Pattern;
  * Token classes: {@code c} comment, {@code s} string, {@code k} keyword, {@code b} builtin or command,
  * {@code v} variable, {@code n} number or literal, {@code a} key or attribute, {@code f} function,
  * {@code o} option, {@code p} prompt, {@code out} console output.
+ * Shell code (sh and console transcripts, most snippets) is lexed by a hand-written scanner that gives
+ * exactly what its regular expression gave, at a fraction of the cost.
  */
 public final class Highlighter {
     private record Rule(String cls, String regex) {
@@ -21,14 +24,6 @@ public final class Highlighter {
     /** Per pattern, the token class of each rule by group number (rule i is group i + 1). */
     private static final Map<Pattern, String[]> CLASSES = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static final Pattern SH = compile(List.of(
-            new Rule("c", "(?<![^\\s;|&(])#[^\\n]*"),
-            new Rule("s", "\"(?:\\\\.|[^\"\\\\])*\"|'[^']*'"),
-            new Rule("v", "\\$\\{[^}\\n]*}|\\$\\(|\\$[A-Za-z_][A-Za-z0-9_]*|\\$[0-9@#?$!*-]"),
-            new Rule("k", "\\b(?:if|then|else|elif|fi|for|while|until|do|done|case|esac|in|function|return|select)\\b(?![-.=/])"),
-            new Rule("b", "(?<![\\w.$/-])(?:export|local|set|unset|source|cd|echo|printf|exit|test|read|eval|exec|sudo|go|git|curl|mkdir|rm|cp|mv|cat|ls|grep|sed|awk|tar|chmod|ln|which|command|type|brew|apt|apt-get|dlv|gofmt|env|wsl|uname|file)\\b(?![-.=/])"),
-            new Rule("o", "(?<=\\s)--?[A-Za-z0-9][\\w-]*"),
-            new Rule("n", "(?<![\\w.])\\d+(?:\\.\\d+)*(?![\\w.])")));
     private static final Pattern GO = compile(List.of(
             new Rule("c", "//[^\\n]*|/\\*[\\s\\S]*?\\*/"),
             new Rule("s", "\"(?:\\\\.|[^\"\\\\\\n])*\"|`[^`]*`|'(?:\\\\.|[^'\\\\\\n])+'"),
@@ -62,10 +57,11 @@ public final class Highlighter {
             new Rule("n", "(?<![\\w.])\\d+(?:\\.\\d+)?(?![\\w.])")));
 
     private static final Map<String, Pattern> LANGS = Map.ofEntries(
-            Map.entry("sh", SH), Map.entry("bash", SH), Map.entry("shell", SH), Map.entry("zsh", SH),
             Map.entry("go", GO), Map.entry("json", JSON), Map.entry("yaml", YAML), Map.entry("yml", YAML),
             Map.entry("toml", TOML), Map.entry("powershell", PS), Map.entry("ps1", PS), Map.entry("pwsh", PS),
             Map.entry("gomod", GO));
+    /** The names of shell code, lexed by {@link Shell} rather than by a pattern. */
+    private static final Set<String> SHELL_NAMES = Set.of("sh", "bash", "shell", "zsh");
 
     private Highlighter() {
     }
@@ -90,13 +86,14 @@ public final class Highlighter {
     /** Whether the language gets more than escaping. */
     public static boolean supports(String lang) {
         String l = lang == null ? "" : lang.toLowerCase(Locale.ROOT);
-        return l.equals("console") || LANGS.containsKey(l);
+        return l.equals("console") || SHELL_NAMES.contains(l) || LANGS.containsKey(l);
     }
 
     /** The code as escaped HTML with token spans. */
     public static String html(String lang, String code) {
         String l = lang == null ? "" : lang.toLowerCase(Locale.ROOT);
         if (l.equals("console")) return console(code);
+        if (SHELL_NAMES.contains(l)) return Shell.html(code);
         Pattern p = LANGS.get(l);
         return p == null ? escape(code) : tokens(p, code);
     }
@@ -109,10 +106,10 @@ public final class Highlighter {
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (line.startsWith("$ ") || line.equals("$")) {
-                out.append("<span class=\"tk-p\">$</span>").append(tokens(SH, line.substring(1)));
+                out.append("<span class=\"tk-p\">$</span>").append(Shell.html(line.substring(1)));
                 inCommand = line.endsWith("\\");
             } else if (line.startsWith("> ") && (inCommand || i > 0 && (lines[i - 1].startsWith("$ ") || lines[i - 1].startsWith("> ")))) {
-                out.append("<span class=\"tk-p\">&gt;</span>").append(tokens(SH, line.substring(1)));
+                out.append("<span class=\"tk-p\">&gt;</span>").append(Shell.html(line.substring(1)));
             } else if (!line.isEmpty()) {
                 out.append("<span class=\"tk-out\">").append(escape(line)).append("</span>");
                 inCommand = false;
@@ -144,6 +141,227 @@ public final class Highlighter {
         }
         escape(code, last, code.length(), out);
         return out.toString();
+    }
+
+    /**
+     * The shell lexer: a hand-written scanner for the rules below, which used to be one regular expression.
+     * Highlighting was ~6 % of a build's CPU, almost all of it {@code Matcher.find} trying seven
+     * alternatives with lookbehinds at every character of the many sh and console snippets. The scanner
+     * gives byte-identical output ({@code HighlighterDifferentialTest} compares it with the regular
+     * expression on every guide's code and on random snippets): the leftmost position where a rule
+     * matches wins, and there the first rule in this order:
+     * <pre>
+     * c  (?&lt;![^\s;|&amp;(])#[^\n]*
+     * s  "(?:\\.|[^"\\])*"|'[^']*'
+     * v  \$\{[^}\n]*}|\$\(|\$[A-Za-z_][A-Za-z0-9_]*|\$[0-9@#?$!*-]
+     * k  \b(?:if|then|else|elif|fi|for|while|until|do|done|case|esac|in|function|return|select)\b(?![-.=/])
+     * b  (?&lt;![\w.$/-])(?:export|local|…|apt|apt-get|…|file)\b(?![-.=/])   (the set {@link #BUILTINS})
+     * o  (?&lt;=\s)--?[A-Za-z0-9][\w-]*
+     * n  (?&lt;![\w.])\d+(?:\.\d+)*(?![\w.])
+     * </pre>
+     * {@code \w}, {@code \d} and {@code \s} are ASCII classes in java.util.regex; {@code \b} next to a
+     * non-ASCII character is asked of java.util.regex itself, since its meaning there changed in JDK 19
+     * (a Chinese letter is a word character for {@code \b} on JDK 17, not on 25).
+     */
+    private static final class Shell {
+        private static final String[] CLASSES = {"c", "s", "v", "k", "b", "o", "n"};
+        private static final int C = 0, S = 1, V = 2, K = 3, B = 4, O = 5, N = 6;
+        private static final Set<String> KEYWORDS = Set.of("if", "then", "else", "elif", "fi", "for", "while",
+                "until", "do", "done", "case", "esac", "in", "function", "return", "select");
+        /** The builtins and commands but {@code apt-get}, which is handled beside {@code apt}. */
+        private static final Set<String> BUILTINS = Set.of("export", "local", "set", "unset", "source", "cd",
+                "echo", "printf", "exit", "test", "read", "eval", "exec", "sudo", "go", "git", "curl", "mkdir",
+                "rm", "cp", "mv", "cat", "ls", "grep", "sed", "awk", "tar", "chmod", "ln", "which", "command",
+                "type", "brew", "apt", "dlv", "gofmt", "env", "wsl", "uname", "file");
+        private static final Pattern BOUNDARY = Pattern.compile("\\b");
+
+        private Shell() {
+        }
+
+        static String html(String code) {
+            StringBuilder out = new StringBuilder(code.length() + 64);
+            int last = 0;
+            int i = 0;
+            while (i < code.length()) {
+                long token = tokenAt(code, i);
+                if (token < 0) {
+                    i++;
+                    continue;
+                }
+                int end = (int) (token >>> 3);
+                escape(code, last, i, out);
+                out.append("<span class=\"tk-").append(CLASSES[(int) (token & 7)]).append("\">");
+                escape(code, i, end, out);
+                out.append("</span>");
+                last = i = end;
+            }
+            escape(code, last, code.length(), out);
+            return out.toString();
+        }
+
+        /** The token starting at {@code i} as its end shifted left by 3 plus its class index, or -1. */
+        private static long tokenAt(String s, int i) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '#':
+                    return i == 0 || isSeparator(s.charAt(i - 1)) ? token(lineEnd(s, i), C) : -1;
+                case '"': {
+                    int end = doubleQuotedEnd(s, i);
+                    return end < 0 ? -1 : token(end, S);
+                }
+                case '\'': {
+                    int close = s.indexOf('\'', i + 1);
+                    return close < 0 ? -1 : token(close + 1, S);
+                }
+                case '$':
+                    return variable(s, i);
+                case '-':
+                    return option(s, i);
+                default:
+                    if (ch >= '0' && ch <= '9') return number(s, i);
+                    if (ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z') return word(s, i);
+                    return -1;
+            }
+        }
+
+        private static long token(int end, int cls) {
+            return (long) end << 3 | cls;
+        }
+
+        /** Where a comment may start after it: {@code [\s;|&(]}. */
+        private static boolean isSeparator(char c) {
+            return isSpace(c) || c == ';' || c == '|' || c == '&' || c == '(';
+        }
+
+        /** java.util.regex's {@code \s}: {@code [ \t\n\x0B\f\r]}. */
+        private static boolean isSpace(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        }
+
+        /** java.util.regex's {@code \w}: {@code [a-zA-Z_0-9]}. */
+        private static boolean isWord(char c) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+        }
+
+        private static boolean isAlnum(char c) {
+            return c != '_' && isWord(c);
+        }
+
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
+        }
+
+        private static int lineEnd(String s, int i) {
+            int nl = s.indexOf('\n', i);
+            return nl < 0 ? s.length() : nl;
+        }
+
+        /**
+         * The end of {@code "(?:\\.|[^"\\])*"} from the quote at {@code i}, or -1. Its repetition splits the
+         * text one way only, so the first quote not escaped closes the string; a backslash before a line
+         * terminator (where {@code .} fails) or at the end of the text means no string here.
+         */
+        private static int doubleQuotedEnd(String s, int i) {
+            int j = i + 1;
+            while (j < s.length()) {
+                char c = s.charAt(j);
+                if (c == '"') return j + 1;
+                if (c == '\\') {
+                    if (j + 1 >= s.length() || isLineTerminator(s.charAt(j + 1))) return -1;
+                    j += 2;
+                } else {
+                    j++;
+                }
+            }
+            return -1;
+        }
+
+        /** The characters java.util.regex's {@code .} does not match. */
+        private static boolean isLineTerminator(char c) {
+            return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+        }
+
+        private static long variable(String s, int i) {
+            if (i + 1 >= s.length()) return -1;
+            char d = s.charAt(i + 1);
+            if (d == '{') {
+                for (int j = i + 2; j < s.length(); j++) {
+                    char c = s.charAt(j);
+                    if (c == '}') return token(j + 1, V);
+                    if (c == '\n') return -1;
+                }
+                return -1;
+            }
+            if (d == '(') return token(i + 2, V);
+            if (d >= 'a' && d <= 'z' || d >= 'A' && d <= 'Z' || d == '_') {
+                int j = i + 2;
+                while (j < s.length() && isWord(s.charAt(j))) j++;
+                return token(j, V);
+            }
+            return "0123456789@#?$!*-".indexOf(d) >= 0 ? token(i + 2, V) : -1;
+        }
+
+        private static long option(String s, int i) {
+            if (i == 0 || !isSpace(s.charAt(i - 1))) return -1;
+            int j = i + 1;
+            if (j < s.length() && s.charAt(j) == '-') j++;
+            if (j >= s.length() || !isAlnum(s.charAt(j))) return -1;
+            j++;
+            while (j < s.length() && (isWord(s.charAt(j)) || s.charAt(j) == '-')) j++;
+            return token(j, O);
+        }
+
+        /** Backtracking cannot help the number rule: every shorter match ends before a digit or a dot. */
+        private static long number(String s, int i) {
+            if (i > 0 && (isWord(s.charAt(i - 1)) || s.charAt(i - 1) == '.')) return -1;
+            int j = i + 1;
+            while (j < s.length() && isDigit(s.charAt(j))) j++;
+            while (j + 1 < s.length() && s.charAt(j) == '.' && isDigit(s.charAt(j + 1))) {
+                j += 2;
+                while (j < s.length() && isDigit(s.charAt(j))) j++;
+            }
+            if (j < s.length() && (isWord(s.charAt(j)) || s.charAt(j) == '.')) return -1;
+            return token(j, N);
+        }
+
+        /**
+         * A keyword or builtin at the ASCII letter at {@code i}. Both end at a word boundary, and the
+         * word's letters are word characters, so the word must be the whole run of {@code \w} from
+         * {@code i} (or {@code apt-get}).
+         */
+        private static long word(String s, int i) {
+            char before = i == 0 ? ' ' : s.charAt(i - 1);
+            if (i > 0 && isWord(before)) return -1;
+            boolean keywordMayStart = before < 128 || boundary(s, i);
+            boolean builtinMayStart = before != '.' && before != '$' && before != '/' && before != '-';
+            if (!keywordMayStart && !builtinMayStart) return -1;
+            int r = i + 1;
+            while (r < s.length() && isWord(s.charAt(r))) r++;
+            if (r - i > 8) return -1;
+            String w = s.substring(i, r);
+            if (keywordMayStart && KEYWORDS.contains(w) && endsWord(s, r)) return token(r, K);
+            if (builtinMayStart) {
+                if (BUILTINS.contains(w) && endsWord(s, r)) return token(r, B);
+                if (w.equals("apt") && s.startsWith("-get", r) && endsWord(s, r + 4)) return token(r + 4, B);
+            }
+            return -1;
+        }
+
+        /** {@code \b(?![-.=/])} after a word character at {@code r - 1}. */
+        private static boolean endsWord(String s, int r) {
+            if (r == s.length()) return true;
+            char c = s.charAt(r);
+            if (c < 128) return !isWord(c) && c != '-' && c != '.' && c != '=' && c != '/';
+            return boundary(s, r);
+        }
+
+        /** Whether java.util.regex sees a word boundary at {@code i} (asked only next to non-ASCII text). */
+        private static boolean boundary(String s, int i) {
+            Matcher m = BOUNDARY.matcher(s);
+            m.useTransparentBounds(true);
+            m.region(i, s.length());
+            return m.lookingAt();
+        }
     }
 
     private static void escape(String s, int from, int to, StringBuilder b) {
