@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * Token classes: {@code c} comment, {@code s} string, {@code k} keyword, {@code b} builtin or command,
  * {@code v} variable, {@code n} number or literal, {@code a} key or attribute, {@code f} function,
  * {@code o} option, {@code p} prompt, {@code out} console output.
- * Shell code (sh and console transcripts, most snippets) is lexed by a hand-written scanner that gives
- * exactly what its regular expression gave, at a fraction of the cost.
+ * Shell code (sh and console transcripts, most snippets) and Go are lexed by hand-written scanners that
+ * give exactly what their regular expressions gave, at a fraction of the cost.
  */
 public final class Highlighter {
     private record Rule(String cls, String regex) {
@@ -24,13 +24,6 @@ public final class Highlighter {
     /** Per pattern, the token class of each rule by group number (rule i is group i + 1). */
     private static final Map<Pattern, String[]> CLASSES = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static final Pattern GO = compile(List.of(
-            new Rule("c", "//[^\\n]*|/\\*[\\s\\S]*?\\*/"),
-            new Rule("s", "\"(?:\\\\.|[^\"\\\\\\n])*\"|`[^`]*`|'(?:\\\\.|[^'\\\\\\n])+'"),
-            new Rule("k", "\\b(?:break|case|chan|const|continue|default|defer|else|fallthrough|for|func|go|goto|if|import|interface|map|package|range|return|select|struct|switch|type|var)\\b"),
-            new Rule("b", "\\b(?:bool|byte|complex64|complex128|error|float32|float64|int|int8|int16|int32|int64|rune|string|uint|uint8|uint16|uint32|uint64|uintptr|any|append|cap|close|copy|delete|len|make|new|panic|print|println|recover|min|max|clear)\\b"),
-            new Rule("n", "\\b(?:true|false|nil|iota)\\b|\\b0[xX][0-9a-fA-F_]+\\b|\\b\\d[\\d_]*(?:\\.\\d+)?(?:[eE][+-]?\\d+)?\\b"),
-            new Rule("f", "\\b[A-Za-z_]\\w*(?=\\()")));
     private static final Pattern JSON = compile(List.of(
             new Rule("a", "\"(?:\\\\.|[^\"\\\\])*\"(?=\\s*:)"),
             new Rule("s", "\"(?:\\\\.|[^\"\\\\])*\""),
@@ -57,11 +50,22 @@ public final class Highlighter {
             new Rule("n", "(?<![\\w.])\\d+(?:\\.\\d+)?(?![\\w.])")));
 
     private static final Map<String, Pattern> LANGS = Map.ofEntries(
-            Map.entry("go", GO), Map.entry("json", JSON), Map.entry("yaml", YAML), Map.entry("yml", YAML),
-            Map.entry("toml", TOML), Map.entry("powershell", PS), Map.entry("ps1", PS), Map.entry("pwsh", PS),
-            Map.entry("gomod", GO));
-    /** The names of shell code, lexed by {@link Shell} rather than by a pattern. */
-    private static final Set<String> SHELL_NAMES = Set.of("sh", "bash", "shell", "zsh");
+            Map.entry("json", JSON), Map.entry("yaml", YAML), Map.entry("yml", YAML),
+            Map.entry("toml", TOML), Map.entry("powershell", PS), Map.entry("ps1", PS), Map.entry("pwsh", PS));
+    /** The languages lexed by hand-written scanners rather than by a pattern. */
+    private static final Map<String, Lexer> SCANNED = Map.of("sh", Shell::tokenAt, "bash", Shell::tokenAt,
+            "shell", Shell::tokenAt, "zsh", Shell::tokenAt, "go", Go::tokenAt, "gomod", Go::tokenAt);
+    /** The token classes of the scanners, by the index in a token's low 3 bits. */
+    private static final String[] TOKEN_CLASSES = {"c", "s", "v", "k", "b", "o", "n", "f"};
+    private static final int C = 0, S = 1, V = 2, K = 3, B = 4, O = 5, N = 6, F = 7;
+    private static final Pattern BOUNDARY = Pattern.compile("\\b");
+
+    /** A hand-written lexer: where the token at a position ends, and its class. */
+    @FunctionalInterface
+    private interface Lexer {
+        /** The token of {@code s} starting at {@code i} as {@link #token}, or -1 when no rule matches there. */
+        long tokenAt(String s, int i);
+    }
 
     private Highlighter() {
     }
@@ -86,14 +90,15 @@ public final class Highlighter {
     /** Whether the language gets more than escaping. */
     public static boolean supports(String lang) {
         String l = lang == null ? "" : lang.toLowerCase(Locale.ROOT);
-        return l.equals("console") || SHELL_NAMES.contains(l) || LANGS.containsKey(l);
+        return l.equals("console") || SCANNED.containsKey(l) || LANGS.containsKey(l);
     }
 
     /** The code as escaped HTML with token spans. */
     public static String html(String lang, String code) {
         String l = lang == null ? "" : lang.toLowerCase(Locale.ROOT);
         if (l.equals("console")) return console(code);
-        if (SHELL_NAMES.contains(l)) return Shell.html(code);
+        Lexer lexer = SCANNED.get(l);
+        if (lexer != null) return scan(lexer, code);
         Pattern p = LANGS.get(l);
         return p == null ? escape(code) : tokens(p, code);
     }
@@ -106,10 +111,10 @@ public final class Highlighter {
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (line.startsWith("$ ") || line.equals("$")) {
-                out.append("<span class=\"tk-p\">$</span>").append(Shell.html(line.substring(1)));
+                out.append("<span class=\"tk-p\">$</span>").append(scan(Shell::tokenAt, line.substring(1)));
                 inCommand = line.endsWith("\\");
             } else if (line.startsWith("> ") && (inCommand || i > 0 && (lines[i - 1].startsWith("$ ") || lines[i - 1].startsWith("> ")))) {
-                out.append("<span class=\"tk-p\">&gt;</span>").append(Shell.html(line.substring(1)));
+                out.append("<span class=\"tk-p\">&gt;</span>").append(scan(Shell::tokenAt, line.substring(1)));
             } else if (!line.isEmpty()) {
                 out.append("<span class=\"tk-out\">").append(escape(line)).append("</span>");
                 inCommand = false;
@@ -143,6 +148,60 @@ public final class Highlighter {
         return out.toString();
     }
 
+    /** The code as escaped HTML, with a span around each token the lexer finds (leftmost first). */
+    private static String scan(Lexer lexer, String code) {
+        StringBuilder out = new StringBuilder(code.length() + 64);
+        int last = 0;
+        int i = 0;
+        while (i < code.length()) {
+            long token = lexer.tokenAt(code, i);
+            if (token < 0) {
+                i++;
+                continue;
+            }
+            int end = (int) (token >>> 3);
+            escape(code, last, i, out);
+            out.append("<span class=\"tk-").append(TOKEN_CLASSES[(int) (token & 7)]).append("\">");
+            escape(code, i, end, out);
+            out.append("</span>");
+            last = i = end;
+        }
+        escape(code, last, code.length(), out);
+        return out.toString();
+    }
+
+    /** A token as its end shifted left by 3 plus its class index. */
+    private static long token(int end, int cls) {
+        return (long) end << 3 | cls;
+    }
+
+    /** java.util.regex's {@code \s}: {@code [ \t\n\x0B\f\r]}. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** java.util.regex's {@code \w}: {@code [a-zA-Z_0-9]}. */
+    private static boolean isWord(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The characters java.util.regex's {@code .} does not match. */
+    private static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    /** Whether java.util.regex sees a word boundary at {@code i} (asked only next to non-ASCII text). */
+    private static boolean boundary(String s, int i) {
+        Matcher m = BOUNDARY.matcher(s);
+        m.useTransparentBounds(true);
+        m.region(i, s.length());
+        return m.lookingAt();
+    }
+
     /**
      * The shell lexer: a hand-written scanner for the rules below, which used to be one regular expression.
      * Highlighting was ~6 % of a build's CPU, almost all of it {@code Matcher.find} trying seven
@@ -164,8 +223,6 @@ public final class Highlighter {
      * (a Chinese letter is a word character for {@code \b} on JDK 17, not on 25).
      */
     private static final class Shell {
-        private static final String[] CLASSES = {"c", "s", "v", "k", "b", "o", "n"};
-        private static final int C = 0, S = 1, V = 2, K = 3, B = 4, O = 5, N = 6;
         private static final Set<String> KEYWORDS = Set.of("if", "then", "else", "elif", "fi", "for", "while",
                 "until", "do", "done", "case", "esac", "in", "function", "return", "select");
         /** The builtins and commands but {@code apt-get}, which is handled beside {@code apt}. */
@@ -173,34 +230,10 @@ public final class Highlighter {
                 "echo", "printf", "exit", "test", "read", "eval", "exec", "sudo", "go", "git", "curl", "mkdir",
                 "rm", "cp", "mv", "cat", "ls", "grep", "sed", "awk", "tar", "chmod", "ln", "which", "command",
                 "type", "brew", "apt", "dlv", "gofmt", "env", "wsl", "uname", "file");
-        private static final Pattern BOUNDARY = Pattern.compile("\\b");
-
         private Shell() {
         }
 
-        static String html(String code) {
-            StringBuilder out = new StringBuilder(code.length() + 64);
-            int last = 0;
-            int i = 0;
-            while (i < code.length()) {
-                long token = tokenAt(code, i);
-                if (token < 0) {
-                    i++;
-                    continue;
-                }
-                int end = (int) (token >>> 3);
-                escape(code, last, i, out);
-                out.append("<span class=\"tk-").append(CLASSES[(int) (token & 7)]).append("\">");
-                escape(code, i, end, out);
-                out.append("</span>");
-                last = i = end;
-            }
-            escape(code, last, code.length(), out);
-            return out.toString();
-        }
-
-        /** The token starting at {@code i} as its end shifted left by 3 plus its class index, or -1. */
-        private static long tokenAt(String s, int i) {
+        static long tokenAt(String s, int i) {
             char ch = s.charAt(i);
             switch (ch) {
                 case '#':
@@ -224,31 +257,13 @@ public final class Highlighter {
             }
         }
 
-        private static long token(int end, int cls) {
-            return (long) end << 3 | cls;
-        }
-
         /** Where a comment may start after it: {@code [\s;|&(]}. */
         private static boolean isSeparator(char c) {
             return isSpace(c) || c == ';' || c == '|' || c == '&' || c == '(';
         }
 
-        /** java.util.regex's {@code \s}: {@code [ \t\n\x0B\f\r]}. */
-        private static boolean isSpace(char c) {
-            return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-        }
-
-        /** java.util.regex's {@code \w}: {@code [a-zA-Z_0-9]}. */
-        private static boolean isWord(char c) {
-            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
-        }
-
         private static boolean isAlnum(char c) {
             return c != '_' && isWord(c);
-        }
-
-        private static boolean isDigit(char c) {
-            return c >= '0' && c <= '9';
         }
 
         private static int lineEnd(String s, int i) {
@@ -274,11 +289,6 @@ public final class Highlighter {
                 }
             }
             return -1;
-        }
-
-        /** The characters java.util.regex's {@code .} does not match. */
-        private static boolean isLineTerminator(char c) {
-            return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
         }
 
         private static long variable(String s, int i) {
@@ -355,12 +365,148 @@ public final class Highlighter {
             return boundary(s, r);
         }
 
-        /** Whether java.util.regex sees a word boundary at {@code i} (asked only next to non-ASCII text). */
-        private static boolean boundary(String s, int i) {
-            Matcher m = BOUNDARY.matcher(s);
-            m.useTransparentBounds(true);
-            m.region(i, s.length());
-            return m.lookingAt();
+    }
+
+    /**
+     * The Go lexer: a hand-written scanner giving exactly the tokens of these rules, tried in this order
+     * at the leftmost position where one matches (why by hand: see {@link Shell}):
+     * <pre>
+     * c  //[^\n]*|/\*[\s\S]*?\*&#47;
+     * s  "(?:\\.|[^"\\\n])*"|`[^`]*`|'(?:\\.|[^'\\\n])+'
+     * k  \b(?:break|case|…|var)\b                 (the set {@link #KEYWORDS})
+     * b  \b(?:bool|byte|…|clear)\b                (the set {@link #BUILTINS})
+     * n  \b(?:true|false|nil|iota)\b|\b0[xX][0-9a-fA-F_]+\b|\b\d[\d_]*(?:\.\d+)?(?:[eE][+-]?\d+)?\b
+     * f  \b[A-Za-z_]\w*(?=\()
+     * </pre>
+     */
+    private static final class Go {
+        private static final Set<String> KEYWORDS = Set.of("break", "case", "chan", "const", "continue",
+                "default", "defer", "else", "fallthrough", "for", "func", "go", "goto", "if", "import",
+                "interface", "map", "package", "range", "return", "select", "struct", "switch", "type", "var");
+        private static final Set<String> BUILTINS = Set.of("bool", "byte", "complex64", "complex128", "error",
+                "float32", "float64", "int", "int8", "int16", "int32", "int64", "rune", "string", "uint", "uint8",
+                "uint16", "uint32", "uint64", "uintptr", "any", "append", "cap", "close", "copy", "delete", "len",
+                "make", "new", "panic", "print", "println", "recover", "min", "max", "clear");
+        private static final Set<String> LITERALS = Set.of("true", "false", "nil", "iota");
+
+        private Go() {
+        }
+
+        static long tokenAt(String s, int i) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '/':
+                    return comment(s, i);
+                case '"':
+                    return quoted(s, i, '"', 0);
+                case '\'':
+                    return quoted(s, i, '\'', 1);
+                case '`': {
+                    int close = s.indexOf('`', i + 1);
+                    return close < 0 ? -1 : token(close + 1, S);
+                }
+                default:
+                    if (!isWord(ch)) return -1;
+                    // every other rule starts with \b before a word character
+                    if (i > 0 && (isWord(s.charAt(i - 1)) || s.charAt(i - 1) >= 128 && !boundary(s, i))) return -1;
+                    return isDigit(ch) ? number(s, i) : word(s, i);
+            }
+        }
+
+        private static long comment(String s, int i) {
+            if (i + 1 >= s.length()) return -1;
+            if (s.charAt(i + 1) == '/') {
+                int nl = s.indexOf('\n', i);
+                return token(nl < 0 ? s.length() : nl, C);
+            }
+            if (s.charAt(i + 1) != '*') return -1;
+            int close = s.indexOf("*/", i + 2);
+            return close < 0 ? -1 : token(close + 2, C);
+        }
+
+        /**
+         * A {@code "…"} or {@code '…'} literal from {@code i}: the first quote not escaped closes it, as
+         * long as no newline, and no backslash before a line terminator or the end, comes first.
+         */
+        private static long quoted(String s, int i, char quote, int minLength) {
+            int j = i + 1;
+            while (j < s.length()) {
+                char c = s.charAt(j);
+                if (c == quote) return j - i - 1 >= minLength ? token(j + 1, S) : -1;
+                if (c == '\n') return -1;
+                if (c == '\\') {
+                    if (j + 1 >= s.length() || isLineTerminator(s.charAt(j + 1))) return -1;
+                    j += 2;
+                } else {
+                    j++;
+                }
+            }
+            return -1;
+        }
+
+        /** A keyword, builtin, literal or function name: the whole {@code \w} run from {@code i}. */
+        private static long word(String s, int i) {
+            int r = i + 1;
+            while (r < s.length() && isWord(s.charAt(r))) r++;
+            if (r - i <= 11 && endsWord(s, r)) {
+                String w = s.substring(i, r);
+                if (KEYWORDS.contains(w)) return token(r, K);
+                if (BUILTINS.contains(w)) return token(r, B);
+                if (LITERALS.contains(w)) return token(r, N);
+            }
+            return r < s.length() && s.charAt(r) == '(' ? token(r, F) : -1;
+        }
+
+        /**
+         * A number at the digit at {@code i}: hexadecimal, else decimal. Each ends at a word boundary, after
+         * a word character; of the decimal's backtracking choices only the ends of its greedy parts can be
+         * followed by a boundary, tried in the regular expression's order (with fraction, then without;
+         * with exponent, then without).
+         */
+        private static long number(String s, int i) {
+            int n = s.length();
+            if (s.charAt(i) == '0' && i + 1 < n && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')) {
+                int h = i + 2;
+                while (h < n && (isHex(s.charAt(h)) || s.charAt(h) == '_')) h++;
+                if (h > i + 2 && endsWord(s, h)) return token(h, N);
+            }
+            int d = i + 1;
+            while (d < n && (isDigit(s.charAt(d)) || s.charAt(d) == '_')) d++;
+            if (d + 1 < n && s.charAt(d) == '.' && isDigit(s.charAt(d + 1))) {
+                int f = digitsEnd(s, d + 1);
+                int e = exponentEnd(s, f);
+                if (e >= 0) return token(e, N);
+                if (endsWord(s, f)) return token(f, N);
+            }
+            int e = exponentEnd(s, d);
+            if (e >= 0) return token(e, N);
+            return endsWord(s, d) ? token(d, N) : -1;
+        }
+
+        /** The end of {@code [eE][+-]?\d+\b} from {@code i}, or -1. */
+        private static int exponentEnd(String s, int i) {
+            if (i >= s.length() || s.charAt(i) != 'e' && s.charAt(i) != 'E') return -1;
+            int j = i + 1;
+            if (j < s.length() && (s.charAt(j) == '+' || s.charAt(j) == '-')) j++;
+            if (j >= s.length() || !isDigit(s.charAt(j))) return -1;
+            int end = digitsEnd(s, j);
+            return endsWord(s, end) ? end : -1;
+        }
+
+        private static int digitsEnd(String s, int i) {
+            while (i < s.length() && isDigit(s.charAt(i))) i++;
+            return i;
+        }
+
+        private static boolean isHex(char c) {
+            return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+        }
+
+        /** {@code \b} after a word character at {@code r - 1}. */
+        private static boolean endsWord(String s, int r) {
+            if (r == s.length()) return true;
+            char c = s.charAt(r);
+            return c < 128 ? !isWord(c) : boundary(s, r);
         }
     }
 

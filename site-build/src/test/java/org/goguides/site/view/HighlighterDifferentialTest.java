@@ -71,6 +71,33 @@ class HighlighterDifferentialTest {
         }
     }
 
+    /** Pieces of Go text: every rule's start, its edges and what must stop it. */
+    private static final String[] GO_PIECES = {
+        " ", "  ", "\t", "\n", "\r\n", "\r", "\u000B", "\f", "\u0085", "\u2028", "\u3000",
+        "(", ")", "{", "}", "[", "]", ".", ",", ";", ":=", "=", "+", "-", "*", "&", "<-", "#", "$",
+        "//", "// note", "/*", "*/", "/", "/*/", "\"", "'", "`", "\\", "\\n", "\\\"", "\\'", "\"a\"", "'x'",
+        "0", "1", "42", "0x", "0X1f", "0xg", "0x_", "1_000", "_", "1.5", "1.", ".5", "e", "E", "e+", "e-3",
+        "1e9", "2.5E-3", "E+", "x", "a", "Z", "g", "f", "ab", "_x", "x_", "q9", "abcdefghijkl",
+        "func", "fmt", "Println", "main", "if", "go", "goto", "int", "int64", "string", "len", "make", "true",
+        "nil", "iota", "false", "fallthrough", "interface", "complex128", "uintptr", "max",
+        "中", "文", "中文", "é", "\u0301", "\u0663", "\u00b2", "😀", "\uD83D", "\uDE00",
+    };
+
+    @Test
+    void randomGoSnippetsAreHighlightedAsBeforeAndReachEveryRule() {
+        Random r = new Random(19);
+        Map<String, Integer> classes = new TreeMap<>();
+        for (int n = 0; n < 60_000; n++) {
+            StringBuilder b = new StringBuilder();
+            int pieces = 1 + r.nextInt(25);
+            for (int i = 0; i < pieces; i++) b.append(GO_PIECES[r.nextInt(GO_PIECES.length)]);
+            count(same(n % 2 == 0 ? "go" : "gomod", b.toString()), classes);
+        }
+        for (String cls : List.of("c", "s", "k", "b", "n", "f")) {
+            assertTrue(classes.getOrDefault(cls, 0) > 1_000, "rule " + cls + " too rare: " + classes);
+        }
+    }
+
     @Test
     void randomShellSnippetsAreHighlightedAsBeforeAndReachEveryRule() {
         Random r = new Random(17);
@@ -111,8 +138,9 @@ class HighlighterDifferentialTest {
                 "${x", "${x\n}", "$", "$(", "$中", "if中", "中if", "é\u0301if", "if\u0301", "do-x", "done.x",
                 "apt-get install", "apt-get-x", "apt-getx", "x.apt", "$go", "/go", "go=1", "go/x", "1.2.3.",
                 "1.2.x", "v1.2", "1.2中", "中1", " --x-y_z", "x--y", " ---x", " -", "\tfunction f", "😀if",
-                "\uD83Dif", "if\uDE00", "echo \u0663", "\u00b2go", "a\r\n# c\r\nb")) {
-            for (String lang : List.of("sh", "console")) {
+                "\uD83Dif", "if\uDE00", "echo \u0663", "\u00b2go", "a\r\n# c\r\nb", "1.5x", "1.5e3x", "1e+",
+                "0x1fg", "0x", "1_2.3E-4", "f(x)", "func\u0301()", "中func", "'' 'a' '\\''", "\"a\\\nb\"", "/*/ */")) {
+            for (String lang : List.of("sh", "console", "go")) {
                 same(lang, code);
                 same(lang, "$ " + code);
             }
