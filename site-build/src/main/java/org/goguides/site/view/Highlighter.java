@@ -21,26 +21,31 @@ public final class Highlighter {
     private record Rule(String cls, String regex) {
     }
 
-    /** Per pattern, the token class of each rule by group number (rule i is group i + 1). */
-    private static final Map<Pattern, String[]> CLASSES = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * A regular-expression lexer: the alternation of its rules, the token class of each rule by group number
+     * (rule i is group i + 1), and the ASCII characters a token may start with (see {@link #mayStart}).
+     */
+    private record Lexicon(Pattern pattern, String[] classes, String starts) {
+    }
 
-    private static final Pattern JSON = compile(List.of(
+    private static final Lexicon JSON = compile("\"-0123456789tfn", List.of(
             new Rule("a", "\"(?:\\\\.|[^\"\\\\])*\"(?=\\s*:)"),
             new Rule("s", "\"(?:\\\\.|[^\"\\\\])*\""),
             new Rule("n", "\\b(?:true|false|null)\\b|-?\\b\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?\\b")));
-    private static final Pattern YAML = compile(List.of(
+    private static final Lexicon YAML = compile("#\"'-0123456789tfnyo", List.of(
             new Rule("c", "(?<![^\\s])#[^\\n]*"),
             new Rule("a", "(?m)^[ \\t]*(?:- )?[\\w.\\-/\"']+(?=:(?:\\s|$))"),
             new Rule("s", "\"(?:\\\\.|[^\"\\\\])*\"|'[^'\\n]*'"),
             new Rule("n", "\\b(?:true|false|null|yes|no|on|off)\\b|(?<![\\w.])-?\\d+(?:\\.\\d+)?(?![\\w.])"),
             new Rule("k", "(?m)^---$")));
-    private static final Pattern TOML = compile(List.of(
+    private static final Lexicon TOML = compile("#\"'-+0123456789tf", List.of(
             new Rule("c", "#[^\\n]*"),
             new Rule("k", "(?m)^[ \\t]*\\[\\[?[^\\]\\n]+]]?"),
             new Rule("a", "(?m)^[ \\t]*[\\w.\\-\"]+(?=\\s*=)"),
             new Rule("s", "\"\"\"[\\s\\S]*?\"\"\"|\"(?:\\\\.|[^\"\\\\\\n])*\"|'[^'\\n]*'"),
             new Rule("n", "\\b(?:true|false)\\b|(?<![\\w.])[-+]?\\d[\\d_]*(?:\\.\\d+)?(?![\\w.])")));
-    private static final Pattern PS = compile(List.of(
+    private static final Lexicon PS = compile("<#\"'$-0123456789"
+            + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", List.of(
             new Rule("c", "<#[\\s\\S]*?#>|#[^\\n]*"),
             new Rule("s", "\"(?:`.|[^\"`])*\"|'[^']*'"),
             new Rule("v", "\\$(?:\\{[^}]*}|[\\w:]+)"),
@@ -49,7 +54,7 @@ public final class Highlighter {
             new Rule("o", "(?<=\\s)-[A-Za-z][\\w]*"),
             new Rule("n", "(?<![\\w.])\\d+(?:\\.\\d+)?(?![\\w.])")));
 
-    private static final Map<String, Pattern> LANGS = Map.ofEntries(
+    private static final Map<String, Lexicon> LANGS = Map.ofEntries(
             Map.entry("json", JSON), Map.entry("yaml", YAML), Map.entry("yml", YAML),
             Map.entry("toml", TOML), Map.entry("powershell", PS), Map.entry("ps1", PS), Map.entry("pwsh", PS));
     /** The languages lexed by hand-written scanners rather than by a pattern. */
@@ -71,7 +76,7 @@ public final class Highlighter {
     }
 
     /** One alternation of the rules, each a capturing group (the rules themselves may not capture). */
-    private static Pattern compile(List<Rule> rules) {
+    private static Lexicon compile(String starts, List<Rule> rules) {
         StringBuilder b = new StringBuilder();
         String[] classes = new String[rules.size() + 1];
         for (int i = 0; i < rules.size(); i++) {
@@ -82,9 +87,7 @@ public final class Highlighter {
             b.append('(').append(rules.get(i).regex()).append(')');
             classes[i + 1] = rules.get(i).cls();
         }
-        Pattern p = Pattern.compile(b.toString());
-        CLASSES.put(p, classes);
-        return p;
+        return new Lexicon(Pattern.compile(b.toString()), classes, starts);
     }
 
     /** Whether the language gets more than escaping. */
@@ -99,8 +102,8 @@ public final class Highlighter {
         if (l.equals("console")) return console(code);
         Lexer lexer = SCANNED.get(l);
         if (lexer != null) return scan(lexer, code);
-        Pattern p = LANGS.get(l);
-        return p == null ? escape(code) : tokens(p, code);
+        Lexicon lexicon = LANGS.get(l);
+        return lexicon == null ? escape(code) : tokens(lexicon, code);
     }
 
     /** A transcript: {@code $ } lines and their {@code > } continuations as shell, the rest as output. */
@@ -124,13 +127,27 @@ public final class Highlighter {
         return out.toString();
     }
 
-    private static String tokens(Pattern p, String code) {
+    /**
+     * The code as escaped HTML with a span around each token of the lexicon. What {@code Matcher.find}
+     * would do, cheaper: the pattern is tried only where {@link #mayStart} lets a token start, with
+     * transparent and non-anchoring bounds so lookarounds, {@code \b} and {@code ^} see the whole code.
+     */
+    private static String tokens(Lexicon lexicon, String code) {
         StringBuilder out = new StringBuilder(code.length() + 64);
-        Matcher m = p.matcher(code);
+        Matcher m = lexicon.pattern().matcher(code).useTransparentBounds(true).useAnchoringBounds(false);
+        String[] classes = lexicon.classes();
         int last = 0;
-        String[] classes = CLASSES.get(p);
-        while (m.find()) {
-            if (m.end() == m.start()) continue;
+        int i = 0;
+        while (i < code.length()) {
+            if (!mayStart(code, i, lexicon.starts())) {
+                i++;
+                continue;
+            }
+            m.region(i, code.length());
+            if (!m.lookingAt() || m.end() == i) {
+                i++;
+                continue;
+            }
             String cls = null;
             for (int g = 1; g < classes.length; g++) {
                 if (m.start(g) >= 0) {
@@ -138,14 +155,29 @@ public final class Highlighter {
                     break;
                 }
             }
-            escape(code, last, m.start(), out);
+            escape(code, last, i, out);
             out.append("<span class=\"tk-").append(cls).append("\">");
-            escape(code, m.start(), m.end(), out);
+            escape(code, i, m.end(), out);
             out.append("</span>");
-            last = m.end();
+            last = i = m.end();
         }
         escape(code, last, code.length(), out);
         return out.toString();
+    }
+
+    /**
+     * Whether a token may start at {@code i}: always at a line start (for {@code ^}) and at non-ASCII
+     * text; an ASCII character only if it is in {@code starts}, the characters the rules' first element can
+     * match, and a word character only after a non-word one (every rule starting with a letter or digit
+     * begins with {@code \b} or a lookbehind excluding {@code \w}, or with {@code ^}).
+     */
+    private static boolean mayStart(String s, int i, String starts) {
+        if (i == 0) return true;
+        char c = s.charAt(i);
+        char before = s.charAt(i - 1);
+        if (c >= 128 || isLineTerminator(before)) return true;
+        if (starts.indexOf(c) < 0) return false;
+        return !isWord(c) || !isWord(before);
     }
 
     /** The code as escaped HTML, with a span around each token the lexer finds (leftmost first). */

@@ -98,6 +98,37 @@ class HighlighterDifferentialTest {
         }
     }
 
+    /** Pieces of YAML, TOML, JSON and PowerShell text, for the languages still lexed by the patterns. */
+    private static final String[] DATA_PIECES = {
+        " ", "  ", "\t", "\n", "\r\n", "\r", "\u000B", "\f", "\u0085", "\u2028", "\u2029", "\u3000",
+        "\n---\n", "---", "- ", "-", ":", ": ", " :", "=", " = ", "[", "[[", "]", "]]", "{", "}", ",", "(", ")",
+        "#", " #", "# note", "<#", "#>", "\"", "\"\"\"", "'", "`", "`\"", "\\", "\\\"", "\"k\"", "'v'",
+        "$", "${x}", "$env:PATH", "$_", "-Name", " -x", "Get-Item", "get-item", "Set-Content", "IF", "If", "if",
+        "foreach", "elseif", "function", "wsl", "git", "setx", "true", "yes", "no", "on", "off", "null", "false",
+        "1", "-1", "+1", "1.5", "1_000", "1.2.3", "1e5", "-3.5e+2", "0", ".", "/", "_", "key", "a.b", "x",
+        "T", "n", "o", "y", "中", "文", "é", "\u0301", "\u0663", "😀", "\u212A", "\u017F", "\u0130",
+    };
+
+    @Test
+    void randomDataAndPowerShellSnippetsAreHighlightedAsBeforeAndReachEveryRule() {
+        Map<String, List<String>> rules = Map.of("json", List.of("a", "s", "n"),
+                "yaml", List.of("c", "a", "s", "n", "k"), "toml", List.of("c", "k", "a", "s", "n"),
+                "powershell", List.of("c", "s", "v", "k", "b", "o", "n"));
+        Random r = new Random(20);
+        for (String lang : List.of("json", "yaml", "toml", "powershell")) {
+            Map<String, Integer> classes = new TreeMap<>();
+            for (int n = 0; n < 50_000; n++) {
+                StringBuilder b = new StringBuilder();
+                int pieces = 1 + r.nextInt(25);
+                for (int i = 0; i < pieces; i++) b.append(DATA_PIECES[r.nextInt(DATA_PIECES.length)]);
+                count(same(lang, b.toString()), classes);
+            }
+            for (String cls : rules.get(lang)) {
+                assertTrue(classes.getOrDefault(cls, 0) > 200, lang + ": rule " + cls + " too rare: " + classes);
+            }
+        }
+    }
+
     @Test
     void randomShellSnippetsAreHighlightedAsBeforeAndReachEveryRule() {
         Random r = new Random(17);
