@@ -64,7 +64,13 @@ public final class Highlighter {
     /** The token classes of the scanners, by the index in a token's low 3 bits. */
     private static final String[] TOKEN_CLASSES = {"c", "s", "v", "k", "b", "o", "n", "f"};
     private static final int C = 0, S = 1, V = 2, K = 3, B = 4, O = 5, N = 6, F = 7;
-    private static final Pattern BOUNDARY = Pattern.compile("\\b");
+    /**
+     * A word boundary by java.util.regex's {@code \w} alone ({@code [a-zA-Z_0-9]}), in place of {@code \b} in the rules:
+     * {@code \b} itself means something else on each JDK (before 19 it took every Unicode letter as a word character,
+     * since 19 only {@code \w}'s, but still a combining mark after a letter), so the same code was highlighted
+     * differently by JDK 17 and 25 next to Chinese text or accents; this is the same on every JDK.
+     */
+    static final String WORD_BOUNDARY = "(?:(?<=\\w)(?!\\w)|(?<!\\w)(?=\\w))";
 
     /** A hand-written lexer: where the token at a position ends, and its class. */
     @FunctionalInterface
@@ -85,7 +91,7 @@ public final class Highlighter {
                 throw new IllegalStateException("highlighting rule with a capturing group: " + rules.get(i).regex());
             }
             if (i > 0) b.append('|');
-            b.append('(').append(rules.get(i).regex()).append(')');
+            b.append('(').append(rules.get(i).regex().replace("\\b", WORD_BOUNDARY)).append(')');
             classes[i + 1] = rules.get(i).cls();
         }
         return new Lexicon(Pattern.compile(b.toString()), classes, starts);
@@ -227,12 +233,9 @@ public final class Highlighter {
         return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
-    /** Whether java.util.regex sees a word boundary at {@code i} (asked only next to non-ASCII text). */
+    /** Whether there is a word boundary at {@code i}: a {@link #isWord} character on one side only ({@link #WORD_BOUNDARY}). */
     private static boolean boundary(String s, int i) {
-        Matcher m = BOUNDARY.matcher(s);
-        m.useTransparentBounds(true);
-        m.region(i, s.length());
-        return m.lookingAt();
+        return (i > 0 && isWord(s.charAt(i - 1))) != (i < s.length() && isWord(s.charAt(i)));
     }
 
     /**
@@ -251,9 +254,8 @@ public final class Highlighter {
      * o  (?&lt;=\s)--?[A-Za-z0-9][\w-]*
      * n  (?&lt;![\w.])\d+(?:\.\d+)*(?![\w.])
      * </pre>
-     * {@code \w}, {@code \d} and {@code \s} are ASCII classes in java.util.regex; {@code \b} next to a
-     * non-ASCII character is asked of java.util.regex itself, since its meaning there changed in JDK 19
-     * (a Chinese letter is a word character for {@code \b} on JDK 17, not on 25).
+     * {@code \w}, {@code \d} and {@code \s} are ASCII classes in java.util.regex; {@code \b} is
+     * {@link #WORD_BOUNDARY}, a boundary of {@code \w} alone, the same on every JDK.
      */
     private static final class Shell {
         private static final Set<String> KEYWORDS = Set.of("if", "then", "else", "elif", "fi", "for", "while",

@@ -225,4 +225,12 @@ class HighlighterDifferentialTest {
         s.codePoints().forEach(c -> b.append(c >= 32 && c < 127 ? String.valueOf((char) c) : String.format("\\u%04x", c)));
         return b.toString();
     }
+
+    /** Next to Chinese text and combining marks a keyword is found the same way on every JDK (JDK 17 and 25 differed). */
+    @Test
+    void wordBoundariesAreTheSameOnEveryJdk() {
+        assertEquals("<span class=\"tk-b\">echo</span> 完成<span class=\"tk-k\">if</span> x", Highlighter.html("sh", "echo 完成if x"));
+        assertEquals("<span class=\"tk-k\">if</span>\u0301 <span class=\"tk-n\">true</span>", Highlighter.html("go", "if\u0301 true"));
+        assertEquals("{<span class=\"tk-a\">&quot;a&quot;</span>: 中<span class=\"tk-n\">true</span>}", Highlighter.html("json", "{\"a\": 中true}"));
+    }
 }

@@ -7,8 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The regular-expression highlighter as it was before {@link Highlighter} got hand-written scanners, kept
- * unchanged as the oracle of {@link HighlighterDifferentialTest}: the scanners must give the same bytes.
+ * The regular-expression highlighter as it was before {@link Highlighter} got hand-written scanners, kept as
+ * the oracle of {@link HighlighterDifferentialTest} (the scanners must give the same bytes), with {@code \b} read
+ * as {@link Highlighter#WORD_BOUNDARY} as the highlighter now reads it on every JDK.
  */
 final class RegexHighlighter {
     private record Rule(String cls, String regex) {
@@ -75,7 +76,7 @@ final class RegexHighlighter {
                 throw new IllegalStateException("highlighting rule with a capturing group: " + rules.get(i).regex());
             }
             if (i > 0) b.append('|');
-            b.append('(').append(rules.get(i).regex()).append(')');
+            b.append('(').append(rules.get(i).regex().replace("\\b", Highlighter.WORD_BOUNDARY)).append(')');
             classes[i + 1] = rules.get(i).cls();
         }
         Pattern p = Pattern.compile(b.toString());
