@@ -23,6 +23,11 @@ public final class SafeUrl {
     public static String unsafeScheme(String url) {
         // the usual targets: their first characters stay first when blanks are removed, so they are safe as they stand
         if (url.startsWith("https://") || url.startsWith("http://") || url.startsWith("#") || url.startsWith("/") || url.startsWith(".")) return null;
+        return unsafeSchemeRead(url);
+    }
+
+    /** As {@link #unsafeScheme}, by the full reading for every target: blanks, controls and format characters removed, then the scheme. */
+    static String unsafeSchemeRead(String url) {
         StringBuilder b = new StringBuilder(url.length());
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);

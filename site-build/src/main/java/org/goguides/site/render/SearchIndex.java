@@ -54,17 +54,10 @@ public final class SearchIndex {
     }
 
     /**
-     * A JSON string as Jackson's generator writes it: quotes, backslashes, control characters and surrogates escaped (the
-     * two-character escapes for backspace, tab, line feed, form feed and carriage return, a six-character
-     * backslash-u escape for the others and for each half of a surrogate pair, as Jackson does by default), everything
-     * else as it is.
-     */
-    static void string(Utf8Writer out, String v) {
-        string(out, v, 0, v.length(), false);
-    }
-
-    /**
-     * {@code v[from, to)} as a JSON string; with {@code collapse}, each run of ASCII whitespace as one space
+     * {@code v[from, to)} as a JSON string as Jackson's generator writes it: quotes, backslashes, control characters
+     * and surrogates escaped (the two-character escapes for backspace, tab, line feed, form feed and carriage return,
+     * a six-character backslash-u escape for the others and for each half of a surrogate pair, as Jackson does by
+     * default), everything else as it is. With {@code collapse}, each run of ASCII whitespace is one space
      * ({@code replaceAll("\\s+", " ")}: the search text, whose ends the caller has cut off as {@code strip()} does),
      * in the same pass as the escaping, without a copy of the text.
      */

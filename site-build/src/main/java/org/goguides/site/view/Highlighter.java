@@ -233,6 +233,34 @@ public final class Highlighter {
         return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
+    /** Where the line of {@code i} ends: its {@code \n}, or the end of the text. */
+    private static int lineEnd(String s, int i) {
+        int nl = s.indexOf('\n', i);
+        return nl < 0 ? s.length() : nl;
+    }
+
+    /**
+     * The end of a literal opened by the quote at {@code i} ({@code "(?:\\.|[^"\\])*"} and its kin), or -1: the
+     * first quote not escaped closes it, since the repetition splits the text one way only; a backslash before a
+     * line terminator (where {@code .} fails) or at the end of the text means no literal here, and so does a
+     * {@code \n} before the close when {@code stopAtNewline}.
+     */
+    private static int quotedEnd(String s, int i, char quote, boolean stopAtNewline) {
+        int j = i + 1;
+        while (j < s.length()) {
+            char c = s.charAt(j);
+            if (c == quote) return j + 1;
+            if (c == '\n' && stopAtNewline) return -1;
+            if (c == '\\') {
+                if (j + 1 >= s.length() || isLineTerminator(s.charAt(j + 1))) return -1;
+                j += 2;
+            } else {
+                j++;
+            }
+        }
+        return -1;
+    }
+
     /** Whether there is a word boundary at {@code i}: a {@link #isWord} character on one side only ({@link #WORD_BOUNDARY}). */
     private static boolean boundary(String s, int i) {
         return (i > 0 && isWord(s.charAt(i - 1))) != (i < s.length() && isWord(s.charAt(i)));
@@ -274,7 +302,7 @@ public final class Highlighter {
                 case '#':
                     return i == 0 || isSeparator(s.charAt(i - 1)) ? token(lineEnd(s, i), C) : -1;
                 case '"': {
-                    int end = doubleQuotedEnd(s, i);
+                    int end = quotedEnd(s, i, '"', false);
                     return end < 0 ? -1 : token(end, S);
                 }
                 case '\'': {
@@ -299,31 +327,6 @@ public final class Highlighter {
 
         private static boolean isAlnum(char c) {
             return c != '_' && isWord(c);
-        }
-
-        private static int lineEnd(String s, int i) {
-            int nl = s.indexOf('\n', i);
-            return nl < 0 ? s.length() : nl;
-        }
-
-        /**
-         * The end of {@code "(?:\\.|[^"\\])*"} from the quote at {@code i}, or -1. Its repetition splits the
-         * text one way only, so the first quote not escaped closes the string; a backslash before a line
-         * terminator (where {@code .} fails) or at the end of the text means no string here.
-         */
-        private static int doubleQuotedEnd(String s, int i) {
-            int j = i + 1;
-            while (j < s.length()) {
-                char c = s.charAt(j);
-                if (c == '"') return j + 1;
-                if (c == '\\') {
-                    if (j + 1 >= s.length() || isLineTerminator(s.charAt(j + 1))) return -1;
-                    j += 2;
-                } else {
-                    j++;
-                }
-            }
-            return -1;
         }
 
         private static long variable(String s, int i) {
@@ -450,33 +453,16 @@ public final class Highlighter {
 
         private static long comment(String s, int i) {
             if (i + 1 >= s.length()) return -1;
-            if (s.charAt(i + 1) == '/') {
-                int nl = s.indexOf('\n', i);
-                return token(nl < 0 ? s.length() : nl, C);
-            }
+            if (s.charAt(i + 1) == '/') return token(lineEnd(s, i), C);
             if (s.charAt(i + 1) != '*') return -1;
             int close = s.indexOf("*/", i + 2);
             return close < 0 ? -1 : token(close + 2, C);
         }
 
-        /**
-         * A {@code "…"} or {@code '…'} literal from {@code i}: the first quote not escaped closes it, as
-         * long as no newline, and no backslash before a line terminator or the end, comes first.
-         */
+        /** A {@code "…"} or {@code '…'} literal from {@code i} ({@link #quotedEnd} without newlines), of at least {@code minLength} chars inside. */
         private static long quoted(String s, int i, char quote, int minLength) {
-            int j = i + 1;
-            while (j < s.length()) {
-                char c = s.charAt(j);
-                if (c == quote) return j - i - 1 >= minLength ? token(j + 1, S) : -1;
-                if (c == '\n') return -1;
-                if (c == '\\') {
-                    if (j + 1 >= s.length() || isLineTerminator(s.charAt(j + 1))) return -1;
-                    j += 2;
-                } else {
-                    j++;
-                }
-            }
-            return -1;
+            int end = quotedEnd(s, i, quote, true);
+            return end < 0 || end - i - 2 < minLength ? -1 : token(end, S);
         }
 
         /** A keyword, builtin, literal or function name: the whole {@code \w} run from {@code i}. */
