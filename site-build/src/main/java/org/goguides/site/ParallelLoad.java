@@ -120,7 +120,7 @@ final class ParallelLoad {
                 Document tree = i < p.parsed().size() ? p.parsed().get(i).takeTree() : null;
                 if (!g.meta().draft()) page(g, tree, out);
             }
-            return new Loaded(c, out, null);
+            return new Loaded(pages == null ? c : withoutTexts(c), out, null);
         }
 
         /** All guides loaded at once: their pages rendered on every core. */
@@ -164,6 +164,17 @@ final class ParallelLoad {
             return new Loaded(new Content(settings.site(), settings.platforms(), guides, sorted), stopped.get() ? List.of() : written,
                     failure.get());
         }
+    }
+
+    /**
+     * The content with its guides' texts dropped once their pages are made: what the rest of a build reads of a
+     * guide is its front matter and snippets, and 5,000 kept texts were a quarter of the heap, copied by every
+     * collection that promoted them.
+     */
+    private static Content withoutTexts(Content c) {
+        List<Guide> guides = new ArrayList<>(c.guides().size());
+        for (Guide g : c.guides()) guides.add(g.withoutText());
+        return new Content(c.site(), c.platforms(), guides, c.problems());
     }
 
     private static ContentLoader loader(Path contentDir, Path displayBase, Content settings) {

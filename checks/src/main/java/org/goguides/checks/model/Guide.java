@@ -21,6 +21,15 @@ public record Guide(String slug, String locale, Path file, String displayPath, F
         snippets = List.copyOf(snippets);
     }
 
+    /**
+     * This guide without its text ({@link #markdown()} empty), for a caller that keeps many guides after it has
+     * parsed and rendered them (the site build keeps every guide's front matter and snippets for its indexes, and
+     * would otherwise hold the text of every guide until the end).
+     */
+    public Guide withoutText() {
+        return markdown.isEmpty() ? this : new Guide(slug, locale, file, displayPath, meta, "", snippets);
+    }
+
     public List<Snippet> executable() {
         return snippets.stream().filter(Snippet::executable).toList();
     }
