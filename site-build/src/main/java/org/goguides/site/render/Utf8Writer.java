@@ -10,6 +10,8 @@ import java.util.Arrays;
  * an unpaired surrogate (even one split across two writes only if it stays unpaired) as {@code ?}.
  */
 final class Utf8Writer extends Writer {
+    /** Chars encoded between two looks at the room left. */
+    private static final int CHUNK = 4096;
     private byte[] buf;
     private int size;
     /** A high surrogate written last, waiting for its low half. */
@@ -24,11 +26,28 @@ final class Utf8Writer extends Writer {
         int end = off + len;
         int i = off;
         while (pendingHigh != 0 && i < end) put(s.charAt(i++));
-        // at most three bytes a char (a surrogate pair is four bytes for two chars): room for all of it at once
-        ensure(size + 3 * (end - i));
+        while (i < end) {
+            // at most three bytes a char (a surrogate pair is four bytes for two chars): the chars that surely fit
+            // are encoded without a check per byte, a chunk at a time; the buffer grows only when a chunk needs it
+            // (room for three bytes a char of a whole guide body at once doubled a page's buffer for nothing)
+            int room = (buf.length - size) / 3;
+            if (room < end - i && room < CHUNK) {
+                ensure(size + 3 * Math.min(end - i, CHUNK));
+                room = (buf.length - size) / 3;
+            }
+            int stop = Math.min(end, i + room);
+            i = encode(s, i, stop);
+            if (i < stop) break; // a surrogate: the careful path below
+        }
+        for (; i < end; i++) put(s.charAt(i));
+    }
+
+    /** Encodes {@code s[from, to)} into the room the buffer has for it, up to the first surrogate; where it stopped. */
+    private int encode(String s, int from, int to) {
         byte[] b = buf;
         int n = size;
-        while (i < end) {
+        int i = from;
+        for (; i < to; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 b[n++] = (byte) c;
@@ -40,12 +59,11 @@ final class Utf8Writer extends Writer {
                 b[n++] = (byte) (0x80 | c >> 6 & 0x3F);
                 b[n++] = (byte) (0x80 | c & 0x3F);
             } else {
-                break; // a surrogate: the careful path below
+                break;
             }
-            i++;
         }
         size = n;
-        for (; i < end; i++) put(s.charAt(i));
+        return i;
     }
 
     @Override

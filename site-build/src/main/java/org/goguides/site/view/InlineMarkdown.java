@@ -17,10 +17,6 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
  * content, without the {@code <p>}.
  */
 public final class InlineMarkdown {
-    private static final DataHolder OPTIONS = new MutableDataSet().set(HtmlRenderer.ESCAPE_HTML, true)
-            .set(HtmlRenderer.SOFT_BREAK, " ").toImmutable();
-    private static final Parser PARSER = Parser.builder(OPTIONS).build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder(OPTIONS).build();
     private static final Map<String, String[]> DONE = new ConcurrentHashMap<>();
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
@@ -58,10 +54,18 @@ public final class InlineMarkdown {
         return true;
     }
 
+    /** flexmark's parser and renderer, made when the first summary that is not plain text needs them: a site of plain summaries never does. */
+    private static final class Flexmark {
+        static final DataHolder OPTIONS = new MutableDataSet().set(HtmlRenderer.ESCAPE_HTML, true)
+                .set(HtmlRenderer.SOFT_BREAK, " ").toImmutable();
+        static final Parser PARSER = Parser.builder(OPTIONS).build();
+        static final HtmlRenderer RENDERER = HtmlRenderer.builder(OPTIONS).build();
+    }
+
     /** The HTML and text of a summary as flexmark makes them (the path every non-plain summary takes). */
     static String[] parsed(String stripped) {
-        Document d = PARSER.parse(stripped);
-        String html = RENDERER.render(d).strip();
+        Document d = Flexmark.PARSER.parse(stripped);
+        String html = Flexmark.RENDERER.render(d).strip();
         if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 1) < 0) html = html.substring(3, html.length() - 4);
         String text = new TextCollectingVisitor().collectAndGetText(d).replaceAll("\\s+", " ").strip();
         return new String[] {html, text};

@@ -36,4 +36,24 @@ class Utf8WriterTest {
             assertArrayEquals(s.getBytes(StandardCharsets.UTF_8), w.bytes(), () -> s.chars().mapToObj(Integer::toHexString).toList().toString());
         }
     }
+
+    /** Texts longer than the writer's chunk and its buffer: it grows a chunk at a time, surrogates anywhere. */
+    @Test
+    void longTextsGrowTheBufferAChunkAtATime() {
+        Random r = new Random(12);
+        for (int n = 0; n < 200; n++) {
+            StringBuilder b = new StringBuilder();
+            boolean ascii = r.nextBoolean();
+            for (int i = r.nextInt(30_000); i > 0; i--) b.append(ascii && r.nextInt(1000) > 0 ? 'a' : CHARS[r.nextInt(CHARS.length)]);
+            String s = b.toString();
+            Utf8Writer w = new Utf8Writer(r.nextInt(100_000));
+            int at = 0;
+            while (at < s.length()) {
+                int len = 1 + r.nextInt(s.length() - at);
+                w.write(s, at, len);
+                at += len;
+            }
+            assertArrayEquals(s.getBytes(StandardCharsets.UTF_8), w.bytes());
+        }
+    }
 }
