@@ -86,7 +86,7 @@ final class SiteIndexes {
             for (String alias : w.aliases()) aliases.add(new String[] {alias, w.link().url(), w.link().title()});
         }
         Map<String, byte[]> files = new LinkedHashMap<>(guidePages.assets.files());
-        for (String l : content.site().languages()) files.put(searchPath(l), SearchIndex.json(search.get(l)));
+        for (String l : content.site().languages()) out.write(searchPath(l), SearchIndex.parts(search.get(l)));
         search.clear();
         Phases.mark("search index");
         Map<String, Supplier<String>> make = pages();
@@ -106,6 +106,7 @@ final class SiteIndexes {
         Phases.mark("other pages and files");
         // links may name every file written: these, and the badges written with their guide pages
         Set<String> targets = new HashSet<>(files.keySet());
+        for (String l : content.site().languages()) targets.add(searchPath(l));
         guidePages.listing.badgeLocale().keySet().forEach(slug -> targets.addAll(List.of("badges/" + slug + ".svg", "badges/" + slug + ".json")));
         List<String> broken = LinkChecker.resolve(links, targets);
         Phases.mark("links");

@@ -3,10 +3,12 @@ package org.goguides.site.render;
 import org.goguides.site.view.BuildException;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -43,6 +45,16 @@ public final class SiteWriter {
             Path dir = f.getParent();
             if (!Files.isDirectory(dir)) Files.createDirectories(dir);
             Files.write(f, content);
+        }
+
+        /** Writes a file made of {@code parts}, one after the other, without joining them first. */
+        public void write(String path, List<byte[]> parts) throws IOException {
+            Path f = inside(tmp, path);
+            Path dir = f.getParent();
+            if (!Files.isDirectory(dir)) Files.createDirectories(dir);
+            try (OutputStream o = Files.newOutputStream(f)) {
+                for (byte[] p : parts) o.write(p);
+            }
         }
 
         /** Replaces the output folder with what was written. */
