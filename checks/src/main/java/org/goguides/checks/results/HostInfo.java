@@ -1,20 +1,10 @@
 package org.goguides.checks.results;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 import org.goguides.checks.host.HostFacts;
 
 /** The host block of a results file: the facts a run was made under. */
-@JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({"key", "os", "arch", "wsl", "wslVersion", "distro", "kernel", "go", "online", "rosetta"})
 public record HostInfo(String key, String os, String arch, boolean wsl, int wslVersion, String distro, String kernel,
                        String go, boolean online, boolean rosetta) {
-
-    @JsonCreator
-    public HostInfo {
-    }
 
     /** A host that does not run under Rosetta (every host but an Intel JVM on Apple Silicon). */
     public HostInfo(String key, String os, String arch, boolean wsl, int wslVersion, String distro, String kernel, String go, boolean online) {

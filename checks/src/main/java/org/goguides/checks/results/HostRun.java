@@ -2,11 +2,9 @@ package org.goguides.checks.results;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 /**
- * One results file: one run of the checks on one host (checks/DESIGN.md §3).
+ * One results file: one run of the checks on one host (checks/DESIGN.md §3), read by {@link ResultsReader} and
+ * written by {@link ResultsWriter} with its fields and those of its parts in the order of the components.
  *
  * @param schema the file format version, 1
  * @param host the facts of the host
@@ -15,8 +13,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param finished ISO-8601 instant; the date shown on badges
  * @param snippets one entry per snippet, in run order
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({"schema", "host", "isolation", "started", "finished", "snippets"})
 public record HostRun(int schema, HostInfo host, String isolation, String started, String finished, List<SnippetResult> snippets) {
     public static final int SCHEMA = 1;
 

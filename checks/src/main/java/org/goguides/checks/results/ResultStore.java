@@ -1,6 +1,7 @@
 package org.goguides.checks.results;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -10,22 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 import org.goguides.checks.model.Problem;
 
 /**
  * Reads and writes results files: one JSON file per host in a results folder. Writing is atomic
- * (a reader never sees half a file); reading collects problems instead of failing.
+ * (a reader never sees half a file); reading collects problems instead of failing, and is strict about
+ * types ({@link ResultsReader}: a results file comes from another host).
  */
 public final class ResultStore {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     private ResultStore() {
     }
 
@@ -37,9 +30,10 @@ public final class ResultStore {
      * {@code <dir>/history/<host key>/} (the last {@value #HISTORY} runs, for flaky steps) and returns the file.
      */
     public static Path write(Path dir, HostRun run) throws IOException {
-        Path target = writeAtomically(dir, run.host().key() + ".json", run);
+        byte[] json = ResultsWriter.run(run);
+        Path target = writeAtomically(dir, run.host().key() + ".json", json);
         Path hist = dir.resolve("history").resolve(run.host().key());
-        writeAtomically(hist, run.finished().replace(":", "") + ".json", run);
+        writeAtomically(hist, run.finished().replace(":", "") + ".json", json);
         try (Stream<Path> s = Files.list(hist)) {
             List<Path> old = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
             for (int i = 0; i < old.size() - HISTORY; i++) Files.deleteIfExists(old.get(i));
@@ -62,35 +56,22 @@ public final class ResultStore {
         return loadAll(dirs, problems);
     }
 
-    /** Several runs as one JSON document, the form {@link #writeMerged} writes. */
+    /** Several runs as one JSON document (UTF-8), the form {@link #writeMerged} writes. */
     public static byte[] mergedJson(List<HostRun> runs) {
-        try {
-            return JSON.writeValueAsBytes(merged(runs));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return ResultsWriter.merged(runs);
     }
 
     /** Writes several runs as one file ({@code {"schema":1,"runs":[…]}}), as the site publishes them. */
     public static void writeMerged(Path file, List<HostRun> runs) throws IOException {
-        writeAtomically(file.toAbsolutePath().getParent(), file.getFileName().toString(),
-                merged(runs));
+        writeAtomically(file.toAbsolutePath().getParent(), file.getFileName().toString(), ResultsWriter.merged(runs));
     }
 
-    /** {@code {"schema":1,"runs":[…]}} in this order (Map.of's order changes from one JVM to the next). */
-    private static java.util.Map<String, Object> merged(List<HostRun> runs) {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("schema", HostRun.SCHEMA);
-        m.put("runs", runs);
-        return m;
-    }
-
-    private static Path writeAtomically(Path dir, String name, Object value) throws IOException {
+    private static Path writeAtomically(Path dir, String name, byte[] utf8Json) throws IOException {
         Files.createDirectories(dir);
         Path target = dir.resolve(name);
         Path tmp = Files.createTempFile(dir, ".results-", ".tmp");
         try {
-            Files.write(tmp, JSON.writeValueAsBytes(value));
+            Files.write(tmp, utf8Json);
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -102,15 +83,18 @@ public final class ResultStore {
         return target;
     }
 
-    /** One results file; an unknown status is an {@link IOException} saying {@code path:line: unknown status "x" (allowed: …)}. */
+    /**
+     * One results file, the single-run form (a merged file reads as a run without a host); a problem is an
+     * {@link IOException} whose message is {@code path:line: …}, e.g. {@code unknown status "x" (allowed: …)}.
+     */
     public static HostRun read(Path file) throws IOException {
+        String text;
         try {
-            return JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), HostRun.class);
-        } catch (JsonProcessingException e) {
-            Status.Unknown unknown = unknownStatus(e);
-            if (unknown == null) throw e;
-            throw new IOException(Problem.at(file.toString(), statusLine(file, unknown.id()), unknown.getMessage()).toString(), e);
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new IOException(notUtf8(file).toString(), e);
         }
+        return ResultsReader.run(file.toString(), text);
     }
 
     /** Every {@code *.json} in the given folders (or files); unreadable files become problems. */
@@ -129,28 +113,9 @@ public final class ResultStore {
             }
             for (Path f : files) {
                 try {
-                    com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(Files.readString(f, StandardCharsets.UTF_8));
-                    List<HostRun> found = new ArrayList<>();
-                    if (tree.has("runs")) {
-                        for (com.fasterxml.jackson.databind.JsonNode r : tree.get("runs")) found.add(JSON.treeToValue(r, HostRun.class));
-                    } else {
-                        found.add(JSON.treeToValue(tree, HostRun.class));
-                    }
-                    for (HostRun run : found) {
-                        if (run.schema() != HostRun.SCHEMA || run.host() == null) {
-                            problems.add(Problem.at(f.toString(), 1, "not a results file of schema " + HostRun.SCHEMA));
-                        } else {
-                            runs.add(run);
-                        }
-                    }
-                } catch (JsonProcessingException e) {
-                    Status.Unknown unknown = unknownStatus(e);
-                    if (unknown != null) {
-                        problems.add(Problem.at(f.toString(), statusLine(f, unknown.id()), unknown.getMessage()));
-                        continue;
-                    }
-                    int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
-                    problems.add(Problem.at(f.toString(), line, "invalid results JSON: " + e.getOriginalMessage()));
+                    runs.addAll(ResultsReader.runs(f.toString(), Files.readString(f, StandardCharsets.UTF_8), problems));
+                } catch (CharacterCodingException e) {
+                    problems.add(notUtf8(f));
                 } catch (IOException e) {
                     problems.add(Problem.at(f.toString(), 1, "cannot read results: " + e.getMessage()));
                 }
@@ -159,23 +124,7 @@ public final class ResultStore {
         return runs;
     }
 
-    /** The unknown status a results file's reading failed on, or null when it failed on something else. */
-    private static Status.Unknown unknownStatus(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof Status.Unknown u) return u;
-        return null;
+    private static Problem notUtf8(Path file) {
+        return Problem.at(file.toString(), 1, "not UTF-8 text (results files are UTF-8)");
     }
-
-    /** The line of the first {@code "status": "<id>"} in a file (its tree lost the places), else 1. */
-    private static int statusLine(Path f, String id) {
-        if (id == null) return 1;
-        try {
-            String text = Files.readString(f, StandardCharsets.UTF_8);
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"status\"\\s*:\\s*\"" + java.util.regex.Pattern.quote(id) + "\"").matcher(text);
-            if (!m.find()) return 1;
-            return (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
-        } catch (IOException e) {
-            return 1;
-        }
-    }
-
 }

@@ -1,9 +1,5 @@
 package org.goguides.checks.results;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 /**
  * One snippet's result on one host, as stored in a results file (checks/DESIGN.md §3).
  *
@@ -23,12 +19,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param ranAt when the snippet really ran, if earlier than the run this file records (a result
  *              reused from the cache of an unchanged guide); "" when it ran in this run
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({"guide", "locale", "id", "lang", "source", "line", "hash", "status", "reason", "exit", "durationMs", "output", "diff", "ranAt"})
 public record SnippetResult(String guide, String locale, String id, String lang, String source, int line, String hash,
                             Status status, String reason, int exit, long durationMs, String output, String diff, String ranAt) {
 
-    @JsonCreator
     public SnippetResult {
         if (status == null) throw new Status.Unknown(null);
         ranAt = ranAt == null ? "" : ranAt;

@@ -4,9 +4,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-
 /**
  * The outcome of one snippet on one host, as a results file stores it (lower-case: {@code "passed"}; checks/DESIGN.md §4).
  * Readers see {@link #FAILED} and {@link #ERROR} alike as a failure ({@link #failure()}).
@@ -15,7 +12,6 @@ public enum Status {
     PASSED, FAILED, SKIPPED, ERROR;
 
     /** The lower-case name used in results files and on the site. */
-    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -37,7 +33,6 @@ public enum Status {
     }
 
     /** The status named {@code id} in a results file; an unknown name is an {@link Unknown} that says which are allowed. */
-    @JsonCreator
     public static Status of(String id) {
         for (Status s : values()) if (s.id().equals(id)) return s;
         throw new Unknown(id);
