@@ -11,9 +11,16 @@ import java.util.stream.Collectors;
 public enum Status {
     PASSED, FAILED, SKIPPED, ERROR;
 
+    /** {@link #id()}, made once: a results file has one status per snippet, thousands at 5,000 pages. */
+    private final String id;
+
+    Status() {
+        id = name().toLowerCase(Locale.ROOT);
+    }
+
     /** The lower-case name used in results files and on the site. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     /** {@link #id()}: a status in a message reads as the results file writes it ({@code passed}, not {@code PASSED}). */
@@ -34,9 +41,11 @@ public enum Status {
 
     /** The status named {@code id} in a results file; an unknown name is an {@link Unknown} that says which are allowed. */
     public static Status of(String id) {
-        for (Status s : values()) if (s.id().equals(id)) return s;
+        for (Status s : VALUES) if (s.id.equals(id)) return s;
         throw new Unknown(id);
     }
+
+    private static final Status[] VALUES = values();
 
     /** The statuses a results file may hold, as it spells them: {@code passed, failed, skipped, error}. */
     public static String allowed() {

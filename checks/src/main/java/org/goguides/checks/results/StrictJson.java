@@ -133,6 +133,8 @@ final class StrictJson {
     final class Fields {
         private final List<String> known;
         private long seen;
+        /** The field expected next: files are written in the order of {@code known}, so the first guess is right. */
+        private int expected;
 
         private Fields(List<String> known) {
             if (known.size() > Long.SIZE) throw new IllegalArgumentException("at most 64 fields");
@@ -144,7 +146,7 @@ final class StrictJson {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 p.nextToken();
-                int i = known.indexOf(name);
+                int i = index(name);
                 if (i < 0) {
                     p.skipChildren();
                 } else if ((seen & 1L << i) != 0) {
@@ -152,10 +154,16 @@ final class StrictJson {
                     p.skipChildren();
                 } else {
                     seen |= 1L << i;
+                    expected = i + 1;
                     return known.get(i);
                 }
             }
             return null;
+        }
+
+        private int index(String name) {
+            if (expected < known.size() && known.get(expected).equals(name)) return expected;
+            return known.indexOf(name);
         }
     }
 
