@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import org.goguides.checks.host.Platform;
 import org.goguides.checks.host.PlatformCatalog;
@@ -30,7 +28,6 @@ import org.goguides.checks.model.SiteConfig;
  * so a bare folder of guides works. Problems are collected, never thrown.
  */
 public final class ContentLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern GUIDE_FILE = Pattern.compile("index\\.([a-z]{2}(?:-[A-Za-z]{2,4})?)\\.md");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
@@ -194,7 +191,7 @@ public final class ContentLoader {
         if (!Files.isRegularFile(file)) return null;
         try {
             TextFile.Text t = TextFile.read(file);
-            Object o = t.text().isBlank() ? Map.of() : YAML.readValue(t.text(), Object.class);
+            Object o = t.text().isBlank() ? Map.of() : YamlText.read(t.text());
             if (o instanceof Map<?, ?> m) return m;
             problems.add(Problem.at(display(file), 1, "expected YAML keys and values"));
         } catch (JsonProcessingException e) {

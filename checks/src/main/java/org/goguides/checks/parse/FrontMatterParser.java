@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import org.goguides.checks.host.PlatformCatalog;
 import org.goguides.checks.model.FrontMatter;
@@ -24,11 +22,6 @@ final class FrontMatterParser {
     static final List<String> KEYS = List.of("title", "summary", "platforms", "after", "description", "weight", "group", "date", "lastmod",
             "draft", "aliases", "tags");
     private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)?");
-
-    /** SnakeYAML through Jackson, made when a header is first read that {@link PlainYaml} leaves to it. */
-    private static final class Yaml {
-        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
-    }
 
     /** Where the header ends: the text after it starts at {@code bodyLine} (1-based); -1 if there is none. */
     record Located(String yaml, int endLine) {
@@ -89,8 +82,7 @@ final class FrontMatterParser {
         }
         Map<?, ?> map;
         try {
-            Object o = loc.yaml().isBlank() ? Map.of() : PlainYaml.read(loc.yaml());
-            if (o == null) o = Yaml.MAPPER.readValue(loc.yaml(), Object.class);
+            Object o = loc.yaml().isBlank() ? Map.of() : YamlText.read(loc.yaml());
             if (!(o instanceof Map<?, ?> m)) {
                 problem.accept(2, "front matter must be YAML keys and values (title: ..., summary: ..., platforms: [...])");
                 return new FrontMatter("", "", List.of());

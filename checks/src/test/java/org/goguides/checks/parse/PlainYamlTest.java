@@ -57,11 +57,11 @@ class PlainYamlTest {
 
     @Test
     void whatItDoesNotReadIsLeftToTheLibrary() {
-        // words YAML reads as booleans, null, dates or numbers of another kind; escapes, comments, tabs, nesting, repeated keys
+        // words YAML reads as booleans, null, dates or numbers of another kind; escapes, trailing comments, tabs, nesting, repeated keys
         for (String yaml : List.of("title: yes", "title: No", "title: ON", "title: null", "title: ~", "title: 2026-11-21", "title: 1.5",
                 "title: 010", "title: -1", "title: 1234567890", "platforms: [yes, no]", "platforms: [a, ]", "platforms: [\"a\"]",
                 "title: \"a\\\"b\"", "title: 'It''s'", "title: x # comment", "title: a: b", "title: a:", "title: x\ntitle: y",
-                "# comment\ntitle: x", "title: x\n  continued", "title:\tx", "title: |\n  x", "title: &a x", "title: *a", "title: !!str 1",
+                "title: x\n  continued", "title:\tx", "title: |\n  x", "title: &a x", "title: *a", "title: !!str 1",
                 "title:", "title:x", "- a", "title: a\u2028b", "title: \ud83d\ude00", "title: a\u0085b", "title: \"x\" y")) {
             assertNull(PlainYaml.read(yaml), yaml);
         }
@@ -94,6 +94,80 @@ class PlainYamlTest {
             assertEquals(library, plain, yaml);
         }
         assertTrue(read > 3_000, "the comparison covers headers it reads: " + read);
+    }
+
+    @Test
+    void nestedKeysFlowMapsAndCommentsAreReadAsTheLibraryReadsThem() throws Exception {
+        for (String yaml : List.of("# c\ntitle:\n  zh: 中文\n  en: English, too\nlanguages: [zh, en]\n",
+                "a:\n  when: {os: darwin, arch: arm64}\n  names: {en: \"macOS (Apple Silicon)\", zh: \"macOS（Apple 芯片）\"}\n",
+                "any:\n  when: {}\n  names: {en: 'any, platform', zh: \"{x}: y #z\"}\nwsl:\n\n    when: {os: linux, wsl: true}\n    # c\n",
+                "nav.skip: Skip to content\nnav.guides: Guides", "x: {a: b}", "x: { a: b ,  c: false }", "x: {a: 'b'}")) {
+            assertNotNull(sameAsLibrary(yaml), yaml);
+        }
+        for (String yaml : List.of("# only a comment", "title:", "title:\nx: y", "title:\n  zh: x\n   en: y", "title:\n  zh:\n    a: b",
+                "title:\n  - a", "x: {a: b, }", "x: {a: b,c: d}", "x: {a: b c}", "x: {a:b}", "x: {a: yes}", "x: {a: True}", "x: {a: 1}",
+                "x: {a: 'b''c'}", "x: {a: \"b\\\"c\"}", "x: {a: b, a: c}", "x: {\"a\": b}", "x: {a: b} c", "x: {a: truex}", "title: a # b",
+                "yes: x", "null: x", "x:\n  on: y", "title:\n  zh: x\ntitle: y", "title:\n\tzh: x", "  title: x")) {
+            assertNull(sameAsLibrary(yaml), yaml);
+        }
+        assertEquals(Map.of("title", Map.of("zh", "中文", "en", "English, too"), "languages", List.of("zh", "en")),
+                PlainYaml.read("# c\ntitle:\n  zh: 中文\n  en: English, too\nlanguages: [zh, en]\n"));
+        assertEquals(Map.of("x", Map.of("os", "linux", "wsl", true)), PlainYaml.read("x:  {os: linux, wsl: true}"));
+    }
+
+    @Test
+    void randomNestedDocumentsAreReadAsTheLibraryReadsThemOrLeftToIt() throws Exception {
+        String[] keys = {"title", "zh", "en", "when", "names", "os", "nav.skip", "a-1", "yes", "x"};
+        String[] pieces = {"{", "}", "{}", ": ", ":", ", ", ",", " ", "\"", "'", "#", " #", "a", "Go", "true", "false", "no", "null", "1",
+                "linux", "macOS (Intel)", "芯片", "[", "]", "\\", "\t", "-", "&", "*", "|", "!", "x y", "}\"", "\u3000"};
+        Random random = new Random(25);
+        int read = 0;
+        int nested = 0;
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int lines = 1 + random.nextInt(5), l = 0; l < lines; l++) {
+                int kind = random.nextInt(10);
+                if (kind == 0) b.append(random.nextBoolean() ? "# c " : "  #").append(pieces[random.nextInt(pieces.length)]);
+                else if (kind < 3) b.append(keys[random.nextInt(keys.length)]).append(':');
+                else {
+                    b.append(kind < 6 ? "" : kind < 9 ? "  " : random.nextBoolean() ? " " : "    ").append(keys[random.nextInt(keys.length)]).append(": ");
+                    if (random.nextBoolean()) {
+                        b.append('{');
+                        for (int e = random.nextInt(3); e > 0; e--) {
+                            b.append(keys[random.nextInt(keys.length)]).append(": ").append(pieces[random.nextInt(pieces.length)]);
+                            if (e > 1) b.append(pieces[random.nextInt(4) == 0 ? random.nextInt(pieces.length) : 5]);
+                        }
+                        b.append('}');
+                    } else {
+                        for (int k = 1 + random.nextInt(3); k > 0; k--) b.append(pieces[random.nextInt(pieces.length)]);
+                    }
+                }
+                b.append('\n');
+            }
+            String yaml = b.toString();
+            Map<String, Object> plain = PlainYaml.read(yaml);
+            if (plain == null) continue;
+            read++;
+            if (plain.values().stream().anyMatch(v -> v instanceof Map)) nested++;
+            Object library;
+            try {
+                library = YAML.readValue(yaml, Object.class);
+            } catch (Exception e) {
+                throw new AssertionError("read without the library, refused by it: " + yaml, e);
+            }
+            assertEquals(library, plain, yaml);
+        }
+        assertTrue(read > 1_000 && nested > 500, "the comparison covers documents it reads: " + read + ", with maps: " + nested);
+    }
+
+    @Test
+    void theSettingsAndInterfaceTextOfTheRepositoryAreReadWithoutTheLibrary() throws Exception {
+        List<Path> files = new ArrayList<>(List.of(Path.of("../content/site.yml"), Path.of("../content/platforms.yml")));
+        try (Stream<Path> s = Files.list(Path.of("../templates/i18n"))) {
+            s.filter(p -> p.toString().endsWith(".yml")).sorted().forEach(files::add);
+        }
+        assertTrue(files.size() >= 4, files.toString());
+        for (Path f : files) assertNotNull(sameAsLibrary(Files.readString(f, StandardCharsets.UTF_8)), f.toString());
     }
 
     @Test

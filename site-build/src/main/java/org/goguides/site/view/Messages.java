@@ -7,17 +7,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
+import org.goguides.checks.parse.YamlText;
 
 /**
  * The interface text of one language, from {@code templates/i18n/<lang>.yml} (flat keys), falling
- * back to English for keys a translation lacks.
+ * back to English for keys a translation lacks. Read by {@link YamlText}: plain files need no YAML library.
  */
 public final class Messages {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     private Messages() {
     }
 
@@ -30,7 +26,7 @@ public final class Messages {
     private static Map<String, String> read(Path file) {
         if (!Files.isRegularFile(file)) return Map.of();
         try {
-            Map<?, ?> raw = YAML.readValue(Files.readString(file, StandardCharsets.UTF_8), Map.class);
+            Map<?, ?> raw = YamlText.readMap(Files.readString(file, StandardCharsets.UTF_8));
             Map<String, String> out = new LinkedHashMap<>();
             if (raw != null) raw.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
             return out;
