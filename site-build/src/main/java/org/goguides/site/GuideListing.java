@@ -15,6 +15,7 @@ import org.goguides.checks.model.Guide;
 import org.goguides.checks.model.SiteConfig;
 import org.goguides.checks.parse.ContentLoader;
 import org.goguides.checks.parse.GuideFiles;
+import org.goguides.site.render.Parallel;
 import org.goguides.site.view.ReadingOrder;
 import org.goguides.site.view.SeriesIndex;
 import org.goguides.site.view.ViewFactory;
@@ -39,19 +40,35 @@ record GuideListing(Set<String> translations, Map<String, String> badgeLocale, S
 
     /**
      * Reads the front matter of the listed guide files of the chosen slugs (all when empty), and the series
-     * (previous/next links) from the front matter of every listed guide, chosen or not.
+     * (previous/next links) from the front matter of every listed guide, chosen or not. The headers are read on
+     * every core, since the first page waits for them; the result and the error (the first unreadable file's)
+     * are those of reading them one by one in order.
      */
     static Scan scan(GuideFiles files, Set<String> only) throws IOException {
-        List<Found> found = new ArrayList<>();
-        Map<String, FrontMatter> all = new LinkedHashMap<>();
+        List<Path> guideFiles = new ArrayList<>();
+        List<String> langs = new ArrayList<>();
         for (Path f : files.files()) {
             String lang = ContentLoader.guideLanguage(files.dir(), f);
             if (lang == null) continue;
-            String slug = files.slug(f);
-            // each file's front matter read once, for the chosen guides and for the series of all
-            FrontMatter meta = ContentLoader.peekFrontMatter(f);
-            all.put(slug + "/" + lang, meta);
-            if (only.isEmpty() || only.contains(slug)) found.add(new Found(slug, lang, meta));
+            guideFiles.add(f);
+            langs.add(lang);
+        }
+        // each file's front matter read once, for the chosen guides and for the series of all
+        List<Object> read = Parallel.map(guideFiles, f -> {
+            try {
+                return ContentLoader.peekFrontMatter(f);
+            } catch (IOException e) {
+                return e;
+            }
+        });
+        List<Found> found = new ArrayList<>();
+        Map<String, FrontMatter> all = new LinkedHashMap<>();
+        for (int i = 0; i < guideFiles.size(); i++) {
+            if (read.get(i) instanceof IOException e) throw e;
+            FrontMatter meta = (FrontMatter) read.get(i);
+            String slug = files.slug(guideFiles.get(i));
+            all.put(slug + "/" + langs.get(i), meta);
+            if (only.isEmpty() || only.contains(slug)) found.add(new Found(slug, langs.get(i), meta));
         }
         return new Scan(found, SeriesIndex.of(all));
     }

@@ -168,11 +168,11 @@ public final class ContentLoader {
     /**
      * The front matter of a guide file read on its own, problems ignored (the full load reports them): for
      * what every page needs to know of all guides before any is rendered (titles, order, drafts, series).
-     * Only the header is decoded, with the same line ends and byte-order mark handling as the full load.
+     * Only the header is read and decoded (the first 4 KB when it closes within them), with the same line ends and
+     * byte-order mark handling as the full load.
      */
     public static org.goguides.checks.model.FrontMatter peekFrontMatter(Path file) throws IOException {
-        // the body is not decoded: only the bytes up to the closing line of the front matter
-        return FrontMatterParser.parse(FrontMatterParser.header(Files.readAllBytes(file)), PlatformCatalog.builtIn(), (line, message) -> { });
+        return FrontMatterParser.parse(FrontMatterParser.header(file), PlatformCatalog.builtIn(), (line, message) -> { });
     }
 
     /** The language of a guide file ({@code guides/<slug>/index.<lang>.md} below {@code guidesDir}), or null if it is none. */

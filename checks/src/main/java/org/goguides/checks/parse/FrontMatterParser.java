@@ -1,6 +1,11 @@
 package org.goguides.checks.parse;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +54,34 @@ final class FrontMatterParser {
      * file, without decoding the body of a guide whose front matter is all that is wanted.
      */
     static String header(byte[] bytes) {
+        return header(bytes, true);
+    }
+
+    /** How many bytes of a file {@link #header(Path)} reads first: more than a typical front matter. */
+    static final int PREFIX = 4096;
+
+    /**
+     * {@link #header(byte[])} of the file, reading only its first {@link #PREFIX} bytes when the front matter
+     * closes within them (a guide's body is not read), else the whole file.
+     */
+    static String header(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] start = in.readNBytes(PREFIX);
+            if (start.length < PREFIX) return header(start, true);
+            String head = header(start, false);
+            if (head != null) return head;
+            byte[] rest = in.readAllBytes();
+            byte[] all = Arrays.copyOf(start, start.length + rest.length);
+            System.arraycopy(rest, 0, all, start.length, rest.length);
+            return header(all, true);
+        }
+    }
+
+    /**
+     * @param whole whether {@code bytes} are the whole file; if not, null when they do not hold the closing line
+     *              and its line end (the rest of the file could change the answer)
+     */
+    private static String header(byte[] bytes, boolean whole) {
         int from = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
         boolean opens = bytes.length >= from + 4 && bytes[from] == '-' && bytes[from + 1] == '-' && bytes[from + 2] == '-'
                 && (bytes[from + 3] == '\n' || bytes[from + 3] == '\r');
@@ -58,12 +91,13 @@ final class FrontMatterParser {
                     || bytes[p] == '.' && bytes[p + 1] == '.' && bytes[p + 2] == '.')) continue;
             int end = p + 3;
             while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') end++;
+            if (!whole && end == bytes.length) return null;
             // only the closing line's rest is decoded until one closes (a file of "----" lines stays linear)
             if (!new String(bytes, p + 3, end - p - 3, StandardCharsets.UTF_8).isBlank()) continue;
             String head = TextFile.normalize(new String(bytes, 0, end, StandardCharsets.UTF_8));
             if (locate(head) != null) return head;
         }
-        return TextFile.normalize(new String(bytes, StandardCharsets.UTF_8));
+        return whole ? TextFile.normalize(new String(bytes, StandardCharsets.UTF_8)) : null;
     }
 
     /** Whether the line {@code [start, end)} is {@code ---} or {@code ...}, trailing whitespace aside. */

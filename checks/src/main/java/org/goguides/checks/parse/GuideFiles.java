@@ -40,8 +40,10 @@ public final class GuideFiles {
             // chosen guides: only their folders are listed
             List<Path> dirs = slugs.isEmpty() ? List.of(guidesDir) : slugs.stream().sorted().distinct().map(guidesDir::resolve).filter(Files::isDirectory).toList();
             for (Path d : dirs) {
-                try (Stream<Path> s = Files.walk(d, d.equals(guidesDir) ? 2 : 1)) {
-                    s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".md")).forEach(files::add);
+                // the walk's own attributes tell files from folders: no second look at each path, but through a link
+                try (Stream<Path> s = Files.find(d, d.equals(guidesDir) ? 2 : 1, (p, a) -> p.toString().endsWith(".md")
+                        && (a.isRegularFile() || a.isSymbolicLink() && Files.isRegularFile(p)))) {
+                    s.forEach(files::add);
                 } catch (IOException | java.io.UncheckedIOException e) {
                     unlisted.put(d, e.getMessage());
                 }

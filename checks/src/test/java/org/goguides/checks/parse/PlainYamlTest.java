@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.goguides.checks.host.PlatformCatalog;
 import org.goguides.checks.model.FrontMatter;
@@ -200,6 +201,28 @@ class PlainYamlTest {
         byte[] invalid = "---\ntitle: \u00e9\n---\nbody \u00ff\n".getBytes(StandardCharsets.ISO_8859_1);
         assertEquals(frontMatter(TextFile.normalize(new String(invalid, StandardCharsets.UTF_8))), frontMatter(FrontMatterParser.header(invalid)));
         assertEquals("---\ntitle: A\n---", FrontMatterParser.header(files.get(0).getBytes(StandardCharsets.UTF_8)), "the body is not decoded");
+    }
+
+    @Test
+    void theHeaderReadFromTheStartOfAFileIsTheHeaderOfTheWholeFile(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("index.en.md");
+        String body = "\n# Heading\n\n" + "text ---\n".repeat(1_000);
+        int checked = 0;
+        for (String nl : List.of("\n", "\r\n", "\r")) {
+            for (String close : List.of("---", "...", "---   ", "----", "--- x")) {
+                for (int pad = FrontMatterParser.PREFIX - 40; pad < FrontMatterParser.PREFIX + 10; pad++) {
+                    String head = "---" + nl + "title: " + "在".repeat(pad % 3) + "x".repeat(Math.max(0, pad - 16)) + nl + close;
+                    for (String rest : List.of(nl + body, "", nl, nl + "---" + nl + body)) {
+                        Files.write(f, (head + rest).getBytes(StandardCharsets.UTF_8));
+                        assertEquals(FrontMatterParser.header(Files.readAllBytes(f)), FrontMatterParser.header(f), head + rest);
+                        checked++;
+                    }
+                }
+            }
+        }
+        Files.write(f, ("---\ntitle: A\n---\n" + body).getBytes(StandardCharsets.UTF_8));
+        assertEquals("---\ntitle: A\n---", FrontMatterParser.header(f));
+        assertTrue(checked > 2_000, "cases: " + checked);
     }
 
     @Test
