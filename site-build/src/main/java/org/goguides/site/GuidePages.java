@@ -56,7 +56,22 @@ final class GuidePages {
     record Written(GuideLink link, Sitemap.Entry sitemap, LinkChecker.PageLinks links, byte[] search, List<String> aliases) {
     }
 
-    GuidePages(Content settings, GuideListing listing, ResultIndex results, Path templatesDir, Supplier<GitInfo> git,
+    /**
+     * What the pages share that the settings alone decide (templates, interface text, fingerprinted assets): made
+     * while the guides and the results are still being read, since the first page waits for all of it.
+     */
+    record Shared(Templates templates, Map<String, Map<String, String>> messages, AssetManifest assets) {
+        static Shared of(Content settings, Path templatesDir, Rebuilds rebuilds) throws IOException {
+            Templates templates = rebuilds.templates(templatesDir);
+            Map<String, Map<String, String>> messages = new HashMap<>();
+            for (String l : settings.site().languages()) messages.put(l, Messages.load(templatesDir, l));
+            AssetManifest assets = AssetManifest.of(templatesDir.resolve("static"));
+            assets.append("site.css", new PlatformTags(settings.platforms()).css().getBytes(StandardCharsets.UTF_8));
+            return new Shared(templates, messages, assets);
+        }
+    }
+
+    GuidePages(Content settings, GuideListing listing, ResultIndex results, Path templatesDir, Shared shared, Supplier<GitInfo> git,
                Rebuilds rebuilds, SiteWriter.Staged out) throws IOException {
         this.settings = settings;
         this.listing = listing;
@@ -64,14 +79,11 @@ final class GuidePages {
         this.git = git;
         this.rebuilds = rebuilds;
         this.out = out;
-        templates = rebuilds.templates(templatesDir);
-        Map<String, Map<String, String>> messages = new HashMap<>();
-        for (String l : settings.site().languages()) messages.put(l, Messages.load(templatesDir, l));
-        assets = AssetManifest.of(templatesDir.resolve("static"));
-        assets.append("site.css", new PlatformTags(settings.platforms()).css().getBytes(StandardCharsets.UTF_8));
+        templates = shared.templates();
+        assets = shared.assets();
         Map<String, String> urls = new HashMap<>(assets.urls());
         for (String l : settings.site().languages()) urls.put("search-" + l + ".json", "/" + SiteIndexes.searchPath(l));
-        views = new ViewFactory(settings, listing.translations(), results, messages, urls, listing.order());
+        views = new ViewFactory(settings, listing.translations(), results, shared.messages(), urls, listing.order());
         // everything besides its own text that a guide body depends on: results, interface text, templates, assets
         inputs = rebuilds.inputs(settings, results, templatesDir, assets);
     }

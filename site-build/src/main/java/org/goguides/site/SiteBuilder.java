@@ -105,6 +105,9 @@ public final class SiteBuilder {
                 Parallel.BACKGROUND);
         Content settings = SiteUrl.withBaseUrl(new ContentLoader(o.content(), o.displayBase()).loadSettings(), o.baseUrl());
         Phases.mark("settings");
+        // what the pages share is made here while the background reads; its failure is thrown where it was before
+        Early<GuidePages.Shared> shared = Early.of(() -> GuidePages.Shared.of(settings, o.templates(), rebuilds));
+        Phases.mark("templates, text and assets");
         ResultIndex index = results.join();
         List<Problem> warnings = new ArrayList<>(resultWarnings);
         Phases.mark("results (waited)");
@@ -112,7 +115,7 @@ public final class SiteBuilder {
         Phases.mark("listing (waited)");
         int pages;
         try (SiteWriter.Staged staged = SiteWriter.stage(o.out())) {
-            GuidePages guidePages = new GuidePages(settings, listing, index, o.templates(), git::join, rebuilds, staged);
+            GuidePages guidePages = new GuidePages(settings, listing, index, o.templates(), shared.get(), git::join, rebuilds, staged);
             Phases.mark("guide pages set up");
             // a page per guide, on every core, rendered from the tree of the guide's one parse as soon as it is parsed;
             // each is written and link-scanned as it is made, and its tree dropped
@@ -141,6 +144,29 @@ public final class SiteBuilder {
                     "no site URL (--base-url, Netlify's URL or baseUrl in site.yml): sitemap.xml, canonical and OpenGraph URLs are relative and no social cards are made"));
         }
         return new Report(pages, List.of(), warnings);
+    }
+
+    /** A step that may fail with an I/O error. */
+    @FunctionalInterface
+    private interface Step<T> {
+        T run() throws IOException;
+    }
+
+    /** The value of a step run ahead of where it is needed, or its failure, thrown when the value is asked for: errors keep their order. */
+    private record Early<T>(T value, Exception failure) {
+        static <T> Early<T> of(Step<T> step) {
+            try {
+                return new Early<>(step.run(), null);
+            } catch (IOException | RuntimeException e) {
+                return new Early<>(null, e);
+            }
+        }
+
+        T get() throws IOException {
+            if (failure instanceof IOException e) throw e;
+            if (failure instanceof RuntimeException e) throw e;
+            return value;
+        }
     }
 
     /** The value of a background task, its I/O failure thrown as such. */
