@@ -22,8 +22,14 @@ public final class PlatformCatalog {
 
     private final List<String> order;
 
+    /** The built-in platforms; one catalog, since it cannot change (every guide header read alone asks for it). */
     public static PlatformCatalog builtIn() {
-        return new PlatformCatalog(BUILT_IN);
+        return Holder.BUILT_IN_CATALOG;
+    }
+
+    /** Made on first use, after {@link #BUILT_IN}. */
+    private static final class Holder {
+        static final PlatformCatalog BUILT_IN_CATALOG = new PlatformCatalog(BUILT_IN);
     }
 
     /** The built-in platforms with {@code extra} added; an entry in {@code extra} replaces a built-in one of the same name. */
