@@ -105,13 +105,15 @@ public final class SiteBuilder {
                 Parallel.BACKGROUND);
         Content settings = SiteUrl.withBaseUrl(new ContentLoader(o.content(), o.displayBase()).loadSettings(), o.baseUrl());
         Phases.mark("settings");
+        // the reading order (a sort of every guide) is made in the background too, once the headers are read
+        CompletableFuture<GuideListing> ordered = listed.thenApplyAsync(scan -> scan.forSite(settings.site()), Parallel.BACKGROUND);
         // what the pages share is made here while the background reads; its failure is thrown where it was before
         Early<GuidePages.Shared> shared = Early.of(() -> GuidePages.Shared.of(settings, o.templates(), rebuilds));
         Phases.mark("templates, text and assets");
         ResultIndex index = results.join();
         List<Problem> warnings = new ArrayList<>(resultWarnings);
         Phases.mark("results (waited)");
-        GuideListing listing = join(listed).forSite(settings.site());
+        GuideListing listing = join(ordered);
         Phases.mark("listing (waited)");
         int pages;
         try (SiteWriter.Staged staged = SiteWriter.stage(o.out())) {
