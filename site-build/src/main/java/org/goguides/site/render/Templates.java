@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import freemarker.core.HTMLOutputFormat;
-import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -42,10 +40,8 @@ public final class Templates {
         cfg.setLogTemplateExceptions(false);
         cfg.setWrapUncheckedExceptions(true);
         cfg.setFallbackOnNullLoopVariable(false);
-        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_35);
-        // view records are read as ${v.title}: record accessors are exposed as properties
-        wrapper.setRecordZeroArgumentNonVoidMethodPolicy(ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
-        cfg.setObjectWrapper(wrapper.build());
+        // view records are read as ${v.title}, their components through method handles rather than reflection
+        cfg.setObjectWrapper(new RecordObjectWrapper(Configuration.VERSION_2_3_35));
     }
 
     /** Marks where one view's output ends in {@link #renderEach}; guides cannot produce it, since their raw HTML is escaped. */
