@@ -12,7 +12,8 @@ import freemarker.template.Version;
  * whose public records are wrapped in a {@link RecordModel}: a component is read through a cached method
  * handle instead of FreeMarker's reflective bean path (about a hundred nanoseconds a read when the JVM runs
  * C1 only). Every other value, and every other member of a record, is wrapped and read exactly as by the
- * default wrapper.
+ * default wrapper. Any public record, not only the view package's: a component is public read-only data, so
+ * reading it by its accessor is what FreeMarker does anyway, and a record not public is left to FreeMarker as before.
  */
 final class RecordObjectWrapper extends DefaultObjectWrapper {
 
