@@ -13,6 +13,8 @@ final class Utf8Writer extends Writer {
     /** Chars encoded between two looks at the room left. */
     private static final int CHUNK = 4096;
     private byte[] buf;
+    /** Where a string's chars are copied, a chunk at a time, to be encoded. */
+    private final char[] scratch = new char[CHUNK];
     private int size;
     /** A high surrogate written last, waiting for its low half. */
     private char pendingHigh;
@@ -23,9 +25,22 @@ final class Utf8Writer extends Writer {
 
     @Override
     public void write(String s, int off, int len) {
+        // a chunk at a time through the char array path: one encoding loop, and copying a string's chars out is
+        // cheaper than reading them one call at a time (C1 keeps String.charAt's checks)
+        char[] chars = scratch;
+        for (int end = off + len; off < end; ) {
+            int n = Math.min(end - off, chars.length);
+            s.getChars(off, off + n, chars, 0);
+            write(chars, 0, n);
+            off += n;
+        }
+    }
+
+    @Override
+    public void write(char[] c, int off, int len) {
         int end = off + len;
         int i = off;
-        while (pendingHigh != 0 && i < end) put(s.charAt(i++));
+        while (pendingHigh != 0 && i < end) put(c[i++]);
         while (i < end) {
             // at most three bytes a char (a surrogate pair is four bytes for two chars): the chars that surely fit
             // are encoded without a check per byte, a chunk at a time; the buffer grows only when a chunk needs it
@@ -36,40 +51,34 @@ final class Utf8Writer extends Writer {
                 room = (buf.length - size) / 3;
             }
             int stop = Math.min(end, i + room);
-            i = encode(s, i, stop);
+            i = encode(c, i, stop);
             if (i < stop) break; // a surrogate: the careful path below
         }
-        for (; i < end; i++) put(s.charAt(i));
+        for (; i < end; i++) put(c[i]);
     }
 
-    /** Encodes {@code s[from, to)} into the room the buffer has for it, up to the first surrogate; where it stopped. */
-    private int encode(String s, int from, int to) {
+    /** Encodes {@code c[from, to)} into the room the buffer has for it, up to the first surrogate; where it stopped. */
+    private int encode(char[] c, int from, int to) {
         byte[] b = buf;
         int n = size;
         int i = from;
         for (; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                b[n++] = (byte) c;
-            } else if (c < 0x800) {
-                b[n++] = (byte) (0xC0 | c >> 6);
-                b[n++] = (byte) (0x80 | c & 0x3F);
-            } else if (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE) {
-                b[n++] = (byte) (0xE0 | c >> 12);
-                b[n++] = (byte) (0x80 | c >> 6 & 0x3F);
-                b[n++] = (byte) (0x80 | c & 0x3F);
+            char ch = c[i];
+            if (ch < 0x80) {
+                b[n++] = (byte) ch;
+            } else if (ch < 0x800) {
+                b[n++] = (byte) (0xC0 | ch >> 6);
+                b[n++] = (byte) (0x80 | ch & 0x3F);
+            } else if (ch < Character.MIN_SURROGATE || ch > Character.MAX_SURROGATE) {
+                b[n++] = (byte) (0xE0 | ch >> 12);
+                b[n++] = (byte) (0x80 | ch >> 6 & 0x3F);
+                b[n++] = (byte) (0x80 | ch & 0x3F);
             } else {
                 break;
             }
         }
         size = n;
         return i;
-    }
-
-    @Override
-    public void write(char[] c, int off, int len) {
-        ensure(size + len);
-        for (int i = off; i < off + len; i++) put(c[i]);
     }
 
     @Override

@@ -50,7 +50,8 @@ class Utf8WriterTest {
             int at = 0;
             while (at < s.length()) {
                 int len = 1 + r.nextInt(s.length() - at);
-                w.write(s, at, len);
+                if (r.nextBoolean()) w.write(s, at, len);
+                else w.write(s.toCharArray(), at, len);
                 at += len;
             }
             assertArrayEquals(s.getBytes(StandardCharsets.UTF_8), w.bytes());
