@@ -168,7 +168,7 @@ final class ParallelLoad {
 
     /**
      * The content with its guides' texts dropped once their pages are made: what the rest of a build reads of a
-     * guide is its front matter and snippets, and 5,000 kept texts were a quarter of the heap, copied by every
+     * guide is its front matter and snippets, and 5,000 kept texts were a sixth of the heap, copied by every
      * collection that promoted them.
      */
     private static Content withoutTexts(Content c) {

@@ -131,14 +131,26 @@ final class PlainYaml {
         return Integer.valueOf(s);
     }
 
+    /**
+     * {@code s} without the spaces at its ends: only U+0020, the blank YAML skips there ({@link String#strip} also took
+     * Unicode spaces such as the ideographic space U+3000, which YAML keeps as part of the word).
+     */
+    private static String spaces(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && s.charAt(from) == ' ') from++;
+        while (to > from && s.charAt(to - 1) == ' ') to--;
+        return s.substring(from, to);
+    }
+
     /** {@code [a, b-c, d.e]}: words of ASCII letters, digits, {@code . _ -} that start with a letter; null otherwise. */
     private static List<String> list(String s) {
         if (s.charAt(s.length() - 1) != ']') return null;
         List<String> out = new ArrayList<>();
-        String inner = s.substring(1, s.length() - 1).strip();
+        String inner = spaces(s.substring(1, s.length() - 1));
         if (inner.isEmpty()) return out;
         for (String part : inner.split(",", -1)) {
-            String w = part.strip();
+            String w = spaces(part);
             if (word(w, 0, w.length()) != w.length()) return null;
             out.add(w);
         }

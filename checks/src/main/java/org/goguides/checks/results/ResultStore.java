@@ -88,6 +88,8 @@ public final class ResultStore {
      * {@link IOException} whose message is {@code path:line: …}, e.g. {@code unknown status "x" (allowed: …)}.
      */
     public static HostRun read(Path file) throws IOException {
+        Problem big = tooLarge(file);
+        if (big != null) throw new IOException(big.toString());
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -113,6 +115,11 @@ public final class ResultStore {
             }
             for (Path f : files) {
                 try {
+                    Problem big = tooLarge(f);
+                    if (big != null) {
+                        problems.add(big);
+                        continue;
+                    }
                     runs.addAll(ResultsReader.runs(f.toString(), Files.readString(f, StandardCharsets.UTF_8), problems));
                 } catch (CharacterCodingException e) {
                     problems.add(notUtf8(f));
@@ -122,6 +129,20 @@ public final class ResultStore {
             }
         }
         return runs;
+    }
+
+    /**
+     * The largest results file read, far above what {@code check} writes (its outputs are capped: the 5,000-page
+     * bench's results of 11,245 snippets are 3.5 MB): a results file comes from another host, and a larger one would
+     * be read whole into memory.
+     */
+    static final long MAX_BYTES = 64L << 20;
+
+    /** The problem of a results file over {@link #MAX_BYTES}, which is then not read; else null. */
+    private static Problem tooLarge(Path f) throws IOException {
+        long size = Files.size(f);
+        if (size <= MAX_BYTES) return null;
+        return Problem.at(f.toString(), 1, "a results file of " + size + " bytes (at most " + MAX_BYTES + " bytes, " + (MAX_BYTES >> 20) + " MB)");
     }
 
     private static Problem notUtf8(Path file) {

@@ -131,7 +131,7 @@ final class ResultsReader {
             }
         }
         if (!hasRuns) {
-            add(run.build(), line);
+            add(run, line);
         } else if (run.schemaLine > 0 && run.schema != HostRun.SCHEMA) {
             json.problem(run.schemaLine, "not a results file of schema " + HostRun.SCHEMA);
         }
@@ -152,13 +152,44 @@ final class ResultsReader {
             Run run = new Run();
             StrictJson.Fields f = json.fields(RUN_FIELDS);
             for (String name; (name = f.next()) != null; ) run.field(name);
-            add(run.build(), line);
+            add(run, line);
         }
     }
 
-    private void add(HostRun run, int line) {
+    private void add(Run read, int line) {
+        HostRun run = read.build();
+        // a field of the wrong type is already the run's problem, not also an absent one
+        if (run.schema() == HostRun.SCHEMA && run.host() != null && json.problems().size() == read.problemsBefore) required(run, line);
         runs.add(run);
         lines.add(line);
+    }
+
+    /**
+     * What the site reads of every run without looking: its host's key, system and architecture (a badge names the
+     * host and its platform) and when it finished (badges are dated, runs ordered). Absent or unreadable, it was a build's stack trace; now the file's problem.
+     */
+    private void required(HostRun run, int line) {
+        HostInfo h = run.host();
+        List<String> missing = new ArrayList<>();
+        if (h.key() == null || h.key().isBlank()) missing.add("\"key\"");
+        if (h.os() == null || h.os().isBlank()) missing.add("\"os\"");
+        if (h.arch() == null || h.arch().isBlank()) missing.add("\"arch\"");
+        if (!missing.isEmpty()) json.problem(line, "\"host\" needs " + String.join(", ", missing) + " (as check writes them)");
+        if (!instant(run.finished())) {
+            json.problem(line, "\"finished\" must be an ISO-8601 instant such as 2026-11-30T12:00:00Z ("
+                    + (run.finished() == null ? "absent" : "found " + StrictJson.quoted(run.finished())) + ")");
+        }
+    }
+
+    /** Whether {@code s} is an instant as {@code check} writes them. */
+    private static boolean instant(String s) {
+        if (s == null) return false;
+        try {
+            java.time.Instant.parse(s);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     private HostInfo host() throws IOException {
@@ -213,6 +244,8 @@ final class ResultsReader {
 
     /** One snippet result, or null after a problem. */
     private SnippetResult snippet() throws IOException {
+        int at = json.line();
+        int problemsBefore = json.problems().size();
         String guide = null, locale = null, id = null, lang = null, source = null, hash = null, reason = null,
                 output = null, diff = null, ranAt = null;
         int line = 0, exit = 0;
@@ -247,6 +280,21 @@ final class ResultsReader {
             if (!statusGiven) json.problem(1, new Status.Unknown(null).getMessage());
             return null;
         }
+        if (json.problems().size() > problemsBefore) return null; // a field of the wrong type: that is its problem
+        // what the site matches a result to a step by, and the date a badge shows
+        List<String> missing = new ArrayList<>();
+        if (guide == null) missing.add("\"guide\"");
+        if (locale == null) missing.add("\"locale\"");
+        if (id == null) missing.add("\"id\"");
+        if (hash == null) missing.add("\"hash\"");
+        if (!missing.isEmpty()) {
+            json.problem(at, "a snippet result needs " + String.join(", ", missing) + " (as check writes them)");
+            return null;
+        }
+        if (ranAt != null && !ranAt.isEmpty() && !instant(ranAt)) {
+            json.problem(at, "\"ranAt\" must be an ISO-8601 instant such as 2026-11-30T12:00:00Z (found " + StrictJson.quoted(ranAt) + ")");
+            return null;
+        }
         return new SnippetResult(guide, locale, id, lang, source, line, hash, status, reason, exit, durationMs, output, diff, ranAt);
     }
 
@@ -271,6 +319,8 @@ final class ResultsReader {
 
     /** The fields of one run as they are read. */
     private final class Run {
+        /** The file's problems before this run was read. */
+        final int problemsBefore = json.problems().size();
         int schema;
         int schemaLine;
         HostInfo host;
@@ -278,6 +328,11 @@ final class ResultsReader {
         List<SnippetResult> snippets;
 
         void field(String name) throws IOException {
+            // a run of another schema is that one problem, not one per field whose type it changed
+            if (schemaLine > 0 && schema != HostRun.SCHEMA) {
+                json.skipValue();
+                return;
+            }
             switch (name) {
                 case "schema" -> {
                     schemaLine = json.line();

@@ -57,7 +57,7 @@ public enum Status {
         private final String id;
 
         Unknown(String id) {
-            super((id == null ? "no status" : "unknown status \"" + id + "\"") + " (allowed: " + allowed() + ")");
+            super((id == null ? "no status" : "unknown status " + StrictJson.quoted(id)) + " (allowed: " + allowed() + ")");
             this.id = id;
         }
 

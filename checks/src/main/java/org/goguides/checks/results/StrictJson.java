@@ -109,6 +109,26 @@ final class StrictJson {
         return false;
     }
 
+    /**
+     * A value from the file, in quotes, for a message: its first 80 characters and an ellipsis after them, control
+     * characters as {@code \\uXXXX}. A hostile file may hold a value of millions of characters, or a terminal's
+     * escape sequences, and every problem is printed.
+     */
+    static String quoted(String s) {
+        int end = Math.min(s.length(), MAX_QUOTED);
+        if (end < s.length() && Character.isHighSurrogate(s.charAt(end - 1))) end--;
+        StringBuilder b = new StringBuilder(end + 8).append('"');
+        for (int i = 0; i < end; i++) {
+            char c = s.charAt(i);
+            if (c < ' ' || c == '\u007f') b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        if (end < s.length()) b.append('…');
+        return b.append('"').toString();
+    }
+
+    private static final int MAX_QUOTED = 80;
+
     /** What a token is, in a message: {@code a string}, {@code an array}, {@code null}. */
     static String found(JsonToken t) {
         if (t == null) return "nothing";

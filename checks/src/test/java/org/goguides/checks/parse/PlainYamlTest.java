@@ -47,7 +47,9 @@ class PlainYamlTest {
                 "title: yes", "title: No", "title: null", "title: ~", "title: \"a\\\"b\"", "title: \"a\\tb\"", "title: 010", "title: 1.5",
                 "title: 2026-11-21", "title: 1_000", "title: -1", "title: 0x1F", "platforms: [on, off]", "platforms: [a, ]", "platforms: [\"a\"]",
                 "title: x\ntitle: y", "# c\ntitle: x", "title: x\n  continued", "title:\tx", "title: |\n  x", "title: &a x", "title: *a",
-                "title: !!str 1", "- a", "title: x\u00a0y", "title: a\u2028b", "title: \ud83d\ude00", "title:x", "Title : x", "title: 1234567890")) {
+                "title: !!str 1", "- a", "title: x\u00a0y", "title: a\u2028b", "title: \ud83d\ude00", "title:x", "Title : x", "title: 1234567890",
+                // an ideographic space (a Chinese keyboard's) is part of a word to YAML, not a blank around it
+                "platforms: [linux,\u3000macos]", "platforms: [\u3000linux]", "platforms: [linux\u3000]", "title: \u3000x", "tags: [a, b\u2003]")) {
             sameAsLibrary(yaml);
         }
         assertEquals(Map.of("title", "Go tutorial, part 1: create a module", "summary", "Uses `go env`, C# and a:b."),

@@ -91,7 +91,7 @@ class ResultsJsonTest {
         Random rnd = new Random(seed);
         List<HostRun> runs = new ArrayList<>();
         for (int h = 0; h < 4; h++) {
-            HostInfo host = new HostInfo("host-" + h, h == 3 ? null : "linux", "amd64", h % 2 == 0, h, text(rnd, 4),
+            HostInfo host = new HostInfo("host-" + h, "linux", "amd64", h % 2 == 0, h, h == 3 ? null : text(rnd, 4),
                     h == 1 ? null : "6.1", "go1.26.8", h != 2, h == 1);
             List<SnippetResult> results = new ArrayList<>();
             for (int i = 0; i < (h == 2 ? 0 : 60); i++) {
@@ -148,17 +148,18 @@ class ResultsJsonTest {
     void unknownFieldsAreSkippedAndAbsentOnesTakeTheRecordsDefaultsAsWithDatabind() throws Exception {
         String text = """
                 {"future": {"a": [1, {"b": [[], {}]}], "c": null}, "schema": 1, "started": null,
-                 "host": {"key": "k", "wsl": true, "extra": [true, 1.5e300, "x"]},
-                 "snippets": [{"status": "skipped", "more": {"x": {"y": [1]}}}, {"guide": "g", "status": "passed", "line": -3, "durationMs": 9007199254740993}],
+                 "host": {"key": "k", "os": "linux", "arch": "amd64", "wsl": true, "extra": [true, 1.5e300, "x"]},
+                 "snippets": [{"guide": "g", "locale": "zh", "id": "s1", "hash": "h", "status": "skipped", "more": {"x": {"y": [1]}}},
+                              {"guide": "g", "locale": "zh", "id": "s2", "hash": "h", "status": "passed", "line": -3, "durationMs": 9007199254740993}],
                  "finished": "2026-11-20T00:00:00Z", "tail": 12345678901234567890123}
                 """;
         Path f = tmp.resolve("h.json");
         Files.writeString(f, text, StandardCharsets.UTF_8);
         HostRun run = ResultStore.read(f);
         assertEquals(DATABIND.readValue(text, HostRun.class), run);
-        assertEquals(new HostInfo("k", null, null, true, 0, null, null, null, false, false), run.host());
+        assertEquals(new HostInfo("k", "linux", "amd64", true, 0, null, null, null, false, false), run.host());
         assertEquals("none", run.isolation(), "the record's default");
-        assertEquals(new SnippetResult(null, null, null, null, null, 0, null, Status.SKIPPED, null, 0, 0, null, null, ""), run.snippets().get(0));
+        assertEquals(new SnippetResult("g", "zh", "s1", null, null, 0, "h", Status.SKIPPED, null, 0, 0, null, null, ""), run.snippets().get(0));
         assertEquals(9007199254740993L, run.snippets().get(1).durationMs());
         assertEquals(-3, run.snippets().get(1).line());
         List<Problem> problems = new ArrayList<>();
@@ -320,7 +321,7 @@ class ResultsJsonTest {
         p = problems("{\"schema\": 1, \"isolation\": \"" + huge + "\"}");
         assertTrue(p.size() == 1 && p.get(0).matches("1: invalid results JSON: String value length \\(\\d+\\) exceeds the maximum allowed \\(20000000.*"), p.toString());
         Path unread = tmp.resolve("unread.json");
-        Files.writeString(unread, "{\"schema\": 1, \"unread\": \"" + huge + "\", \"host\": {\"key\": \"k\"}}", StandardCharsets.UTF_8);
+        Files.writeString(unread, "{\"schema\": 1, \"unread\": \"" + huge + "\", \"host\": {\"key\": \"k\", \"os\": \"linux\", \"arch\": \"amd64\"}, \"finished\": \"2026-11-20T10:00:00Z\"}", StandardCharsets.UTF_8);
         assertEquals("k", ResultStore.read(unread).host().key(), "a field nobody reads is skipped, not kept");
         // a field name over jackson's limit
         p = problems("{\"" + "n".repeat(60_000) + "\": 1}");
@@ -333,5 +334,46 @@ class ResultsJsonTest {
         assertEquals(List.of(f + ":1: not UTF-8 text (results files are UTF-8)"), problems.stream().map(Problem::toString).toList());
         IOException e = assertThrows(IOException.class, () -> ResultStore.read(f));
         assertEquals(f + ":1: not UTF-8 text (results files are UTF-8)", e.getMessage());
+    }
+
+    /**
+     * What the site reads of a run and of a result without looking (the host's key, when the run finished, what a
+     * result is matched by, a result's own date) is required: absent or unreadable, it was a stack trace of the build.
+     */
+    @Test
+    void whatTheSiteReadsWithoutLookingIsRequired() throws Exception {
+        String run = "{\"schema\": 1, \"finished\": \"2026-11-20T10:00:00Z\",\n \"host\": %s,\n \"snippets\": [%s]}";
+        String host = "{\"key\": \"k\", \"os\": \"linux\", \"arch\": \"amd64\"}";
+        String ok = "{\"guide\": \"g\", \"locale\": \"zh\", \"id\": \"s1\", \"hash\": \"h\", \"status\": \"passed\"}";
+        assertEquals(List.of("1: \"host\" needs \"key\", \"arch\" (as check writes them)"),
+                problems(String.format(run, "{\"os\": \"linux\"}", ok)));
+        assertEquals(List.of("1: \"host\" needs \"key\" (as check writes them)"), problems(String.format(run, "{\"key\": \" \", \"os\": \"linux\", \"arch\": \"amd64\"}", ok)));
+        assertEquals(List.of("1: \"finished\" must be an ISO-8601 instant such as 2026-11-30T12:00:00Z (absent)"),
+                problems(String.format(run, host, ok).replace("\"finished\": \"2026-11-20T10:00:00Z\",", "")));
+        assertEquals(List.of("1: \"finished\" must be an ISO-8601 instant such as 2026-11-30T12:00:00Z (found \"yesterday\\u000a\")"),
+                problems(String.format(run, host, ok).replace("2026-11-20T10:00:00Z", "yesterday\\n")));
+        assertEquals(List.of("3: a snippet result needs \"guide\", \"hash\" (as check writes them)"),
+                problems(String.format(run, host, "{\"locale\": \"zh\", \"id\": \"s1\", \"status\": \"passed\"}")));
+        assertEquals(List.of("3: \"ranAt\" must be an ISO-8601 instant such as 2026-11-30T12:00:00Z (found \"soon\")"),
+                problems(String.format(run, host, ok.replace("}", ", \"ranAt\": \"soon\"}"))));
+        // a value of the wrong type is its problem only, not also an absent one
+        assertEquals(List.of("3: \"guide\" must be a string (found a whole number)"),
+                problems(String.format(run, host, ok.replace("\"g\"", "7"))));
+        // a run of another schema is that one problem, whatever its fields are
+        assertEquals(List.of("1: not a results file of schema 1"),
+                problems("{\"schema\": 2, \"host\": {\"key\": 5}, \"finished\": [], \"snippets\": {\"a\": 1}}").stream().map(p -> p.replaceFirst("^\\d+", "1")).toList());
+        // a message quotes at most 80 characters of a value, control characters escaped
+        List<String> p = problems(String.format(run, host, ok.replace("\"passed\"", "\"" + "x".repeat(1_000_000) + "\"")));
+        assertEquals(List.of("3: unknown status \"" + "x".repeat(80) + "…\" (allowed: passed, failed, skipped, error)"), p);
+        // a file over the limit is not read at all (a sparse file: its size, not its bytes)
+        Path big = tmp.resolve("big.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(ResultStore.MAX_BYTES + 1);
+        }
+        List<Problem> problems = new ArrayList<>();
+        assertEquals(List.of(), ResultStore.loadAll(List.of(big), problems));
+        assertEquals(List.of(big + ":1: a results file of 67108865 bytes (at most 67108864 bytes, 64 MB)"), problems.stream().map(Problem::toString).toList());
+        IOException e = assertThrows(IOException.class, () -> ResultStore.read(big));
+        assertEquals(big + ":1: a results file of 67108865 bytes (at most 67108864 bytes, 64 MB)", e.getMessage());
     }
 }

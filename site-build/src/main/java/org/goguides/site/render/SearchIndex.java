@@ -99,7 +99,7 @@ public final class SearchIndex {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    /** The index of the pages whose entries are given, in their order. */
+    /** The index of the pages whose entries are given, in their order, as one array (a build writes its {@link #parts}). */
     public static byte[] json(List<byte[]> pages) {
         List<byte[]> parts = parts(pages);
         int size = 0;

@@ -2,6 +2,7 @@ package org.goguides.site.render;
 
 import org.goguides.site.view.BuildException;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -52,7 +53,8 @@ public final class SiteWriter {
             Path f = inside(tmp, path);
             Path dir = f.getParent();
             if (!Files.isDirectory(dir)) Files.createDirectories(dir);
-            try (OutputStream o = Files.newOutputStream(f)) {
+            // buffered: the small parts (commas, brackets) are gathered, the large ones go straight through
+            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(f), 1 << 16)) {
                 for (byte[] p : parts) o.write(p);
             }
         }

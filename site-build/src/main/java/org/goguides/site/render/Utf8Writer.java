@@ -40,8 +40,11 @@ final class Utf8Writer extends Writer {
     public void write(char[] c, int off, int len) {
         int end = off + len;
         int i = off;
-        while (pendingHigh != 0 && i < end) put(c[i++]);
         while (i < end) {
+            if (pendingHigh != 0) {
+                put(c[i++]); // the low half of a pair, or '?' for the high half and this char as it is
+                continue;
+            }
             // at most three bytes a char (a surrogate pair is four bytes for two chars): the chars that surely fit
             // are encoded without a check per byte, a chunk at a time; the buffer grows only when a chunk needs it
             // (room for three bytes a char of a whole guide body at once doubled a page's buffer for nothing)
@@ -52,9 +55,8 @@ final class Utf8Writer extends Writer {
             }
             int stop = Math.min(end, i + room);
             i = encode(c, i, stop);
-            if (i < stop) break; // a surrogate: the careful path below
+            if (i < stop) put(c[i++]); // a surrogate: put pairs a high half with the char after it, if that is its low half
         }
-        for (; i < end; i++) put(c[i]);
     }
 
     /** Encodes {@code c[from, to)} into the room the buffer has for it, up to the first surrogate; where it stopped. */
