@@ -376,4 +376,22 @@ class ResultsJsonTest {
         IOException e = assertThrows(IOException.class, () -> ResultStore.read(big));
         assertEquals(big + ":1: a results file of 67108865 bytes (at most 67108864 bytes, 64 MB)", e.getMessage());
     }
+
+    /** The field names the reader knows are the ones the writer writes, in its order: a renamed field cannot drift. */
+    @Test
+    void theReaderKnowsTheFieldsTheWriterWrites() throws Exception {
+        for (HostRun run : runs(5)) {
+            if (run.host() == null) continue; // the run without a host, written as null
+            com.fasterxml.jackson.databind.JsonNode tree = DATABIND.readTree(ResultsWriter.run(run));
+            assertEquals(ResultsReader.RUN_FIELDS, names(tree));
+            assertEquals(ResultsReader.HOST_FIELDS, names(tree.get("host")));
+            for (com.fasterxml.jackson.databind.JsonNode snippet : tree.get("snippets")) assertEquals(ResultsReader.SNIPPET_FIELDS, names(snippet));
+        }
+    }
+
+    private static List<String> names(com.fasterxml.jackson.databind.JsonNode object) {
+        List<String> out = new ArrayList<>();
+        object.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
 }
