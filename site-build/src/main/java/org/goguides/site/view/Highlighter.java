@@ -531,7 +531,8 @@ public final class Highlighter {
         }
     }
 
-    private static void escape(String s, int from, int to, StringBuilder b) {
+    /** {@link #escape(String)} of {@code s[from, to)}, appended to {@code b} (the test's regular-expression oracle shares it). */
+    static void escape(String s, int from, int to, StringBuilder b) {
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             switch (c) {

@@ -95,7 +95,7 @@ final class RegexHighlighter {
         String l = lang == null ? "" : lang.toLowerCase(Locale.ROOT);
         if (l.equals("console")) return console(code);
         Pattern p = LANGS.get(l);
-        return p == null ? escape(code) : tokens(p, code);
+        return p == null ? Highlighter.escape(code) : tokens(p, code);
     }
 
     /** A transcript: {@code $ } lines and their {@code > } continuations as shell, the rest as output. */
@@ -111,7 +111,7 @@ final class RegexHighlighter {
             } else if (line.startsWith("> ") && (inCommand || i > 0 && (lines[i - 1].startsWith("$ ") || lines[i - 1].startsWith("> ")))) {
                 out.append("<span class=\"tk-p\">&gt;</span>").append(tokens(SH, line.substring(1)));
             } else if (!line.isEmpty()) {
-                out.append("<span class=\"tk-out\">").append(escape(line)).append("</span>");
+                out.append("<span class=\"tk-out\">").append(Highlighter.escape(line)).append("</span>");
                 inCommand = false;
             }
             if (i < lines.length - 1) out.append('\n');
@@ -133,34 +133,13 @@ final class RegexHighlighter {
                     break;
                 }
             }
-            escape(code, last, m.start(), out);
+            Highlighter.escape(code, last, m.start(), out);
             out.append("<span class=\"tk-").append(cls).append("\">");
-            escape(code, m.start(), m.end(), out);
+            Highlighter.escape(code, m.start(), m.end(), out);
             out.append("</span>");
             last = m.end();
         }
-        escape(code, last, code.length(), out);
+        Highlighter.escape(code, last, code.length(), out);
         return out.toString();
-    }
-
-    private static void escape(String s, int from, int to, StringBuilder b) {
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-    }
-
-    /** HTML-escapes text for element content and attribute values. */
-    public static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        escape(s, 0, s.length(), b);
-        return b.toString();
     }
 }
