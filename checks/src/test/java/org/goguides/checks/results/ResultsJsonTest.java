@@ -329,11 +329,7 @@ class ResultsJsonTest {
         // not UTF-8
         Path f = tmp.resolve("bad.json");
         Files.write(f, new byte[] {'{', '"', 's', (byte) 0xC3, '"', ':', '1', '}'});
-        List<Problem> problems = new ArrayList<>();
-        assertEquals(List.of(), ResultStore.loadAll(List.of(f), problems));
-        assertEquals(List.of(f + ":1: not UTF-8 text (results files are UTF-8)"), problems.stream().map(Problem::toString).toList());
-        IOException e = assertThrows(IOException.class, () -> ResultStore.read(f));
-        assertEquals(f + ":1: not UTF-8 text (results files are UTF-8)", e.getMessage());
+        assertRefused(f, f + ":1: not UTF-8 text (results files are UTF-8)");
     }
 
     /**
@@ -370,11 +366,7 @@ class ResultsJsonTest {
         try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
             f.setLength(ResultStore.MAX_BYTES + 1);
         }
-        List<Problem> problems = new ArrayList<>();
-        assertEquals(List.of(), ResultStore.loadAll(List.of(big), problems));
-        assertEquals(List.of(big + ":1: a results file of 67108865 bytes (at most 67108864 bytes, 64 MB)"), problems.stream().map(Problem::toString).toList());
-        IOException e = assertThrows(IOException.class, () -> ResultStore.read(big));
-        assertEquals(big + ":1: a results file of 67108865 bytes (at most 67108864 bytes, 64 MB)", e.getMessage());
+        assertRefused(big, big + ":1: a results file of 67108865 bytes (at most 67108864 bytes, 64 MB)");
     }
 
     /** The field names the reader knows are the ones the writer writes, in its order: a renamed field cannot drift. */
@@ -393,5 +385,14 @@ class ResultsJsonTest {
         List<String> out = new ArrayList<>();
         object.fieldNames().forEachRemaining(out::add);
         return out;
+    }
+
+    /** {@code f} is refused with this one problem, by {@code loadAll} (no run) and by {@code read} (its message). */
+    private static void assertRefused(Path f, String problem) throws IOException {
+        List<Problem> problems = new ArrayList<>();
+        assertEquals(List.of(), ResultStore.loadAll(List.of(f), problems));
+        assertEquals(List.of(problem), problems.stream().map(Problem::toString).toList());
+        IOException e = assertThrows(IOException.class, () -> ResultStore.read(f));
+        assertEquals(problem, e.getMessage());
     }
 }
