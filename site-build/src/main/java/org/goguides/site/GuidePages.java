@@ -102,8 +102,8 @@ final class GuidePages {
         out.write(path, bytes);
         if (g.locale().equals(listing.badgeLocale().get(g.slug()))) {
             GuideBadge.Counts c = GuideBadge.counts(page.counts());
-            out.write("badges/" + g.slug() + ".svg", GuideBadge.svg(c));
-            out.write("badges/" + g.slug() + ".json", GuideBadge.json(c));
+            out.writeShared("badges/" + g.slug() + ".svg", GuideBadge.svg(c));
+            out.writeShared("badges/" + g.slug() + ".json", GuideBadge.json(c));
         }
         List<Sitemap.Alternate> alts = new ArrayList<>();
         for (LanguageLink ll : page.page().languages()) if (ll.exists()) alts.add(new Sitemap.Alternate(ll.hreflang(), ll.url()));

@@ -5,11 +5,16 @@ import org.goguides.site.view.BuildException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -34,6 +39,8 @@ public final class SiteWriter {
     public static final class Staged implements AutoCloseable {
         private final Path out;
         private Path tmp;
+        /** Per content written by {@link #writeShared}, the file that holds it. */
+        private final Map<ByteBuffer, Path> shared = new ConcurrentHashMap<>();
 
         private Staged(Path out, Path tmp) {
             this.out = out;
@@ -46,6 +53,34 @@ public final class SiteWriter {
             Path dir = f.getParent();
             if (!Files.isDirectory(dir)) Files.createDirectories(dir);
             Files.write(f, content);
+        }
+
+        /**
+         * Writes a small file whose content many paths of the site repeat (a guide's README badges: a site of a
+         * thousand guides has a handful of different ones): the first path with a content is written, the others
+         * are hard links to it. A hard link makes no new inode, and making inodes is what costs on a file system
+         * that, on each one, steps over the inodes deleted in the last seconds (ext4 without a journal, after the
+         * previous output was deleted). Where a link cannot be made (no hard links, too many), the file is written.
+         * A path is written once: a second write to it is refused, since it would change every linked path.
+         */
+        public void writeShared(String path, byte[] content) throws IOException {
+            Path f = inside(tmp, path);
+            Path dir = f.getParent();
+            if (!Files.isDirectory(dir)) Files.createDirectories(dir);
+            ByteBuffer key = ByteBuffer.wrap(content);
+            Path first = shared.get(key);
+            if (first != null) {
+                try {
+                    Files.createLink(f, first);
+                    return;
+                } catch (UnsupportedOperationException | FileSystemException e) {
+                    if (Files.exists(f)) throw e; // written before: refused, as below
+                    // no link here: written instead, and the next paths linked to this one
+                }
+            }
+            Files.write(f, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            if (first == null) shared.putIfAbsent(key, f);
+            else shared.put(key, f);
         }
 
         /** Writes a file made of {@code parts}, one after the other, without joining them first. */

@@ -2,6 +2,8 @@ package org.goguides.site.render;
 
 import org.goguides.site.view.BuildException;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,9 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The staged writer's last guard: a path made from content never leaves the output folder, checked after normalisation (issue 13.5). */
+/**
+ * The staged writer: a path made from content never leaves the output folder, checked after normalisation (issue 13.5);
+ * files many paths repeat are one file under several names.
+ */
 class SiteWriterTest {
     @Test
     void pathsOutsideTheOutputAreRefused(@TempDir Path tmp) throws Exception {
@@ -27,5 +33,29 @@ class SiteWriterTest {
         }
         assertEquals(1, Files.size(out.resolve("en/b/index.html")));
         assertFalse(Files.exists(tmp.resolve("x.html")));
+    }
+
+    @Test
+    void repeatedFilesAreOneFileUnderEachName(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("site");
+        byte[] passed = "3/3 verified ✓".getBytes(StandardCharsets.UTF_8);
+        byte[] failed = "1 failed".getBytes(StandardCharsets.UTF_8);
+        try (SiteWriter.Staged staged = SiteWriter.stage(out)) {
+            staged.writeShared("badges/a.svg", passed);
+            staged.writeShared("badges/b.svg", failed);
+            staged.writeShared("badges/c.svg", passed.clone());
+            staged.writeShared("other/d.svg", passed);
+            // a second write to a path would change every path linked to it
+            assertThrows(FileAlreadyExistsException.class, () -> staged.writeShared("badges/c.svg", failed));
+            assertThrows(BuildException.class, () -> staged.writeShared("../e.svg", passed));
+            staged.commit();
+        }
+        for (String p : List.of("badges/a.svg", "badges/c.svg", "other/d.svg")) {
+            assertEquals("3/3 verified ✓", Files.readString(out.resolve(p), StandardCharsets.UTF_8), p);
+        }
+        assertEquals("1 failed", Files.readString(out.resolve("badges/b.svg"), StandardCharsets.UTF_8));
+        assertTrue(Files.isSameFile(out.resolve("badges/a.svg"), out.resolve("badges/c.svg")));
+        assertTrue(Files.isSameFile(out.resolve("badges/a.svg"), out.resolve("other/d.svg")));
+        assertFalse(Files.isSameFile(out.resolve("badges/a.svg"), out.resolve("badges/b.svg")));
     }
 }
