@@ -16,6 +16,10 @@
 # slows down file creation after many recent deletions (each build deletes the previous output), more with
 # each run, so on disk the generator that writes more files pays more. BENCH_WORK on a tmpfs measures the
 # generators without that effect, bench-ext4.sh on an ordinary (journaled) ext4; the README gives all three.
+# The generators run one after the other, each its warm-up and timed builds, and the effect carries over from one
+# to the next (a dirty inode table keeps an inode "just deleted" for 300 s): a 1,000-page build of ours took
+# 1.89 s on a settled file system and 2.50 s right after six Hugo builds (medians of 5). So before each
+# generator's builds the file system settles: sync, then BENCH_SETTLE seconds (default 10).
 #
 # Our build runs through site-build/bin/site-build with SITE_BUILD_JAVA set to each JDK (start-up cache: AppCDS
 # on 17, AOT cache on ≥ 25; C1, serial GC): the caches are deleted first, so the warm-up build of the first size
@@ -69,13 +73,18 @@ for j in "${jdks[@]}"; do
   variants+=("ours$v=$j")
   echo "ours on JDK $v: $j"
 done
+# Before each generator's builds: the file system settles (dirty inode tables written, then the time ext4 counts
+# an inode as just deleted), so no generator pays for the files the one before it deleted (see above).
+settle() { sync; sleep "${BENCH_SETTLE:-10}"; }
 rm -f "$root"/site-build/target/site-build-*.jsa "$root"/site-build/target/site-build-*.aot  # made afresh by the warm-up
 for n in "${sizes[@]}"; do
   corpus=$work/harness/work/corpus-$n
   python3 "$work/harness/gen_corpus.py" --pages "$n" --out "$corpus" >/dev/null
   python3 "$root/site-build/bench/to_guides.py" "$corpus" "$work/ours-$n"
+  settle
   python3 "$work/harness/bench.py" --variants hl --sizes "$n" --runs "$runs" "${quiet[@]}" --keep --results "$work/results.json"
   for vj in "${variants[@]}"; do
+    settle
     (cd "$root" && python3 "$work/harness/bench.py" --variants "${vj%%=*}" --sizes "$n" --runs "$runs" "${quiet[@]}" --keep \
         --results "$work/results.json" --cmd "env SITE_BUILD_JAVA=${vj#*=} $launcher build --content $work/ours-$n/content \
 --templates $root/templates --results $work/ours-$n/results --out {out}")
