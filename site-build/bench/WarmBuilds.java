@@ -9,9 +9,9 @@ import org.goguides.site.SiteBuilder;
 /**
  * The same site built N times in one JVM, each by a new {@link SiteBuilder} as the command line makes it: the first
  * build pays the JVM's warm-up (interpreter, JIT, class initialisation), the later ones show what the code itself
- * costs once compiled. Prints wall and process CPU time per build; run by warm-builds.sh.
+ * costs once compiled. Prints wall and process CPU time per build; run by warm-builds.sh (compiled first).
  *
- * <p>Usage: {@code java -cp site-build.jar WarmBuilds.java N CONTENT TEMPLATES RESULTS OUT}
+ * <p>Usage: {@code java -cp site-build.jar:CLASSES WarmBuilds N CONTENT TEMPLATES RESULTS OUT}
  */
 public class WarmBuilds {
     public static void main(String[] a) throws Exception {

@@ -17,9 +17,10 @@
 # each run, so on disk the generator that writes more files pays more. BENCH_WORK on a tmpfs measures the
 # generators without that effect, bench-ext4.sh on an ordinary (journaled) ext4; the README gives all three.
 # The generators run one after the other, each its warm-up and timed builds, and the effect carries over from one
-# to the next (a dirty inode table keeps an inode "just deleted" for 300 s): a 1,000-page build of ours took
-# 1.89 s on a settled file system and 2.50 s right after six Hugo builds (medians of 5). So before each
-# generator's builds the file system settles: sync, then BENCH_SETTLE seconds (default 10).
+# to the next (an inode counts as just deleted for 60 s after the delete, 360 s while its inode table is not
+# written back; fs/ext4/ialloc.c RECENTCY_MIN and RECENTCY_DIRTY since Linux 5.7): a 1,000-page build of ours took
+# 1.89 s on a settled file system and 2.50 s right after six Hugo builds (medians of 5). So on such a file system,
+# before each generator's builds, it settles: sync, then BENCH_SETTLE seconds (default 65).
 #
 # Our build runs through site-build/bin/site-build with SITE_BUILD_JAVA set to each JDK (start-up cache: AppCDS
 # on 17, AOT cache on ≥ 25; C1, serial GC): the caches are deleted first, so the warm-up build of the first size
@@ -73,9 +74,10 @@ for j in "${jdks[@]}"; do
   variants+=("ours$v=$j")
   echo "ours on JDK $v: $j"
 done
-# Before each generator's builds: the file system settles (dirty inode tables written, then the time ext4 counts
-# an inode as just deleted), so no generator pays for the files the one before it deleted (see above).
-settle() { sync; sleep "${BENCH_SETTLE:-10}"; }
+# Before each generator's builds on ext4 without a journal: the file system settles (dirty inode tables written,
+# then the 60 s ext4 counts an inode as just deleted), so no generator pays for the files the one before it
+# deleted (see above). Elsewhere nothing to wait for.
+settle() { if [ "$journal" = ", no journal" ]; then sync; sleep "${BENCH_SETTLE:-65}"; fi; }
 rm -f "$root"/site-build/target/site-build-*.jsa "$root"/site-build/target/site-build-*.aot  # made afresh by the warm-up
 for n in "${sizes[@]}"; do
   corpus=$work/harness/work/corpus-$n

@@ -3,11 +3,13 @@
 # (WarmBuilds.java: a new SiteBuilder per build, as the command line), with the launcher's JVM settings, on each
 # JDK the launcher can use. The first build is a cold one (without the start-up cache, so a little slower than
 # the launcher's); the median of the others is what the code costs once the JIT has compiled it, and the
-# difference is the warm-up, which only ahead-of-time compiled code could remove.
+# difference is the warm-up, which only ahead-of-time compiled code could remove. WarmBuilds is compiled
+# beforehand (run as a source file, javac would warm the JDK's code up inside the measured JVM), and the corpus
+# and output are on tmpfs where there is one: on a disk each build would also pay for the last one's deleted files.
 #
 #   site-build/bench/warm-builds.sh              # 100 and 1000 pages
 #   site-build/bench/warm-builds.sh 1 100 1000   # chosen sizes
-#   BENCH_WORK=/dev/shm site-build/bench/warm-builds.sh   # corpus and output on tmpfs (default: /tmp)
+#   BENCH_WORK=/tmp site-build/bench/warm-builds.sh   # corpus and output elsewhere (default: /dev/shm, else /tmp)
 # Needs python3, the jar, and the corpus generator of ../shared/bench (GOGUIDES_BENCH_HARNESS overrides).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -17,12 +19,20 @@ builds=${BENCH_BUILDS:-8}
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(100 1000)
 [ -f "$jar" ] || { echo "build the jar first: mvn -q -DskipTests package" >&2; exit 1; }
-work=$(mktemp -d "${BENCH_WORK:-/tmp}/site-build-warm.XXXXXX")
+base=${BENCH_WORK:-}
+[ -n "$base" ] || { [ -d /dev/shm ] && [ -w /dev/shm ] && base=/dev/shm; } || base=/tmp
+work=$(mktemp -d "$base/site-build-warm.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 for n in "${sizes[@]}"; do
   python3 "$shared/gen_corpus.py" --pages "$n" --out "$work/corpus-$n" >/dev/null
   python3 "$root/site-build/bench/to_guides.py" "$work/corpus-$n" "$work/ours-$n" >/dev/null
 done
+javac=""
+for d in /usr/lib/jvm/*/; do
+  [ -x "$d/bin/javac" ] && javac=$d/bin/javac
+done
+[ -n "$javac" ] || javac=javac
+"$javac" --release 17 -cp "$jar" -d "$work/classes" "$root/site-build/bench/WarmBuilds.java"
 for d in /usr/lib/jvm/*/; do
   v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$d/release" 2>/dev/null || true)
   { [ "$v" = 17 ] || { [ -n "$v" ] && [ "$v" -ge 25 ]; }; } || continue
@@ -32,7 +42,7 @@ for d in /usr/lib/jvm/*/; do
     echo "## JDK $v, $n pages"
     # the launcher's settings (site-build/bin/site-build), without its start-up cache
     "$d/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MaxTenuringThreshold=1 -XX:-UsePerfData -Xss512k -Xmn16m -Xmx2g \
-      -cp "$jar" "$root/site-build/bench/WarmBuilds.java" "$builds" "$work/ours-$n/content" "$root/templates" \
+      -cp "$jar:$work/classes" WarmBuilds "$builds" "$work/ours-$n/content" "$root/templates" \
       "$work/ours-$n/results" "$work/out"
   done
 done

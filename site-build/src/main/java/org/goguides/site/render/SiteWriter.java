@@ -47,12 +47,15 @@ public final class SiteWriter {
             this.tmp = tmp;
         }
 
-        /** Writes a page (its UTF-8 bytes) or other file at its path inside the site. */
+        /**
+         * Writes a page (its UTF-8 bytes) or other file at its path inside the site. Each path is written once: a
+         * second write is refused, as it would be a bug, and would change every name of a {@link #writeShared} file.
+         */
         public void write(String path, byte[] content) throws IOException {
             Path f = inside(tmp, path);
             Path dir = f.getParent();
             if (!Files.isDirectory(dir)) Files.createDirectories(dir);
-            Files.write(f, content);
+            Files.write(f, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         }
 
         /**
@@ -89,7 +92,7 @@ public final class SiteWriter {
             Path dir = f.getParent();
             if (!Files.isDirectory(dir)) Files.createDirectories(dir);
             // buffered: the small parts (commas, brackets) are gathered, the large ones go straight through
-            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(f), 1 << 16)) {
+            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(f, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
                 for (byte[] p : parts) o.write(p);
             }
         }

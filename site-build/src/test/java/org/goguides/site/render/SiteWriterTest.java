@@ -47,6 +47,8 @@ class SiteWriterTest {
             staged.writeShared("other/d.svg", passed);
             // a second write to a path would change every path linked to it
             assertThrows(FileAlreadyExistsException.class, () -> staged.writeShared("badges/c.svg", failed));
+            assertThrows(FileAlreadyExistsException.class, () -> staged.write("badges/c.svg", failed));
+            assertThrows(FileAlreadyExistsException.class, () -> staged.write("badges/c.svg", List.of(failed)));
             assertThrows(BuildException.class, () -> staged.writeShared("../e.svg", passed));
             staged.commit();
         }
