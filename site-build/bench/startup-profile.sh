@@ -21,13 +21,9 @@ sizes=("$@")
 [ -f "$root/site-build/target/site-build.jar" ] || { echo "build the jar first: mvn -q -DskipTests package" >&2; exit 1; }
 work=$(mktemp -d /tmp/site-build-profile.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-jdks=()
-for d in /usr/lib/jvm/*/; do
-  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$d/release" 2>/dev/null || true)
-  real=$(readlink -f "$d")
-  case " ${jdks[*]} " in *" $real "*) continue ;; esac  # java-1.17.0-openjdk-amd64 is a link to java-17-…
-  { [ "$v" = 17 ] || { [ -n "$v" ] && [ "$v" -ge 25 ]; }; } && jdks+=("$real")
-done
+# shellcheck source=site-build/bench/jdks.sh
+. "$root/site-build/bench/jdks.sh"
+bench_jdks
 cat > "$work/cpu.jfc" <<'EOF'
 <?xml version="1.0" encoding="UTF-8"?>
 <configuration version="2.0" label="cpu">
@@ -53,7 +49,7 @@ for n in "${sizes[@]}"; do
 done
 for jdk in "${jdks[@]}"; do
   java=$jdk/bin/java
-  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")
+  v=$(bench_jdk_version "$jdk")
   echo
   echo "## JDK $v ($jdk)"
   read -r c m < <(cpu "$runs" "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -version)

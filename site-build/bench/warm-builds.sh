@@ -27,17 +27,13 @@ for n in "${sizes[@]}"; do
   python3 "$shared/gen_corpus.py" --pages "$n" --out "$work/corpus-$n" >/dev/null
   python3 "$root/site-build/bench/to_guides.py" "$work/corpus-$n" "$work/ours-$n" >/dev/null
 done
-javac=""
-for d in /usr/lib/jvm/*/; do
-  [ -x "$d/bin/javac" ] && javac=$d/bin/javac
-done
-[ -n "$javac" ] || javac=javac
-"$javac" --release 17 -cp "$jar" -d "$work/classes" "$root/site-build/bench/WarmBuilds.java"
-for d in /usr/lib/jvm/*/; do
-  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$d/release" 2>/dev/null || true)
-  { [ "$v" = 17 ] || { [ -n "$v" ] && [ "$v" -ge 25 ]; }; } || continue
-  case "${seen:-}" in *"|$(readlink -f "$d")|"*) continue ;; esac
-  seen="${seen:-}|$(readlink -f "$d")|"
+# shellcheck source=site-build/bench/jdks.sh
+. "$root/site-build/bench/jdks.sh"
+bench_jdks
+[ ${#jdks[@]} -gt 0 ] || { echo "no JDK 17 or >= 25 in /usr/lib/jvm" >&2; exit 1; }
+"${jdks[0]}/bin/javac" --release 17 -cp "$jar" -d "$work/classes" "$root/site-build/bench/WarmBuilds.java"
+for d in "${jdks[@]}"; do
+  v=$(bench_jdk_version "$d")
   for n in "${sizes[@]}"; do
     echo "## JDK $v, $n pages"
     # the launcher's settings (site-build/bin/site-build), without its start-up cache

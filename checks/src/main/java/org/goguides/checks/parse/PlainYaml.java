@@ -46,7 +46,7 @@ final class PlainYaml {
                 if (colon < 0) return null;
                 String key = yaml.substring(start, colon);
                 if (map.containsKey(key)) return null;
-                if (blank(yaml, colon + 1, end)) {
+                if (skipSpaces(yaml, colon + 1, end) == end) {
                     block = new LinkedHashMap<>();
                     indent = 0;
                     map.put(key, block);
@@ -85,11 +85,6 @@ final class PlainYaml {
         Object value = value(yaml.substring(v, e));
         if (value == null) return false;
         map.put(key, value);
-        return true;
-    }
-
-    private static boolean blank(String s, int from, int end) {
-        for (int i = from; i < end; i++) if (s.charAt(i) != ' ') return false;
         return true;
     }
 

@@ -52,9 +52,7 @@ public final class SiteWriter {
          * second write is refused, as it would be a bug, and would change every name of a {@link #writeShared} file.
          */
         public void write(String path, byte[] content) throws IOException {
-            Path f = inside(tmp, path);
-            Path dir = f.getParent();
-            if (!Files.isDirectory(dir)) Files.createDirectories(dir);
+            Path f = target(path);
             Files.write(f, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         }
 
@@ -67,9 +65,7 @@ public final class SiteWriter {
          * A path is written once: a second write to it is refused, since it would change every linked path.
          */
         public void writeShared(String path, byte[] content) throws IOException {
-            Path f = inside(tmp, path);
-            Path dir = f.getParent();
-            if (!Files.isDirectory(dir)) Files.createDirectories(dir);
+            Path f = target(path);
             ByteBuffer key = ByteBuffer.wrap(content);
             Path first = shared.get(key);
             if (first != null) {
@@ -88,13 +84,19 @@ public final class SiteWriter {
 
         /** Writes a file made of {@code parts}, one after the other, without joining them first. */
         public void write(String path, List<byte[]> parts) throws IOException {
-            Path f = inside(tmp, path);
-            Path dir = f.getParent();
-            if (!Files.isDirectory(dir)) Files.createDirectories(dir);
+            Path f = target(path);
             // buffered: the small parts (commas, brackets) are gathered, the large ones go straight through
             try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(f, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
                 for (byte[] p : parts) o.write(p);
             }
+        }
+
+        /** The file of {@code path} inside the staged folder ({@link #inside}), its folder made. */
+        private Path target(String path) throws IOException {
+            Path f = inside(tmp, path);
+            Path dir = f.getParent();
+            if (!Files.isDirectory(dir)) Files.createDirectories(dir);
+            return f;
         }
 
         /** Replaces the output folder with what was written. */
